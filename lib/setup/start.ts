@@ -1,0 +1,25 @@
+import { getDbHandle } from "../db";
+import { getEnv } from "../env";
+import { prepareDatabase } from "./prepare";
+
+/** Server start: open the process-wide database handle and prepare it, logging each step. */
+export async function startDatabase(): Promise<void> {
+  const env = getEnv();
+  const log = (m: string) => console.log(`[medmarks] ${m}`);
+  const t0 = Date.now();
+  try {
+    const handle = await getDbHandle();
+    log(`database: ${handle.location}`);
+    await prepareDatabase(handle, {
+      migrate: env.DB_AUTO_MIGRATE,
+      seedDemo: env.seedDemo,
+      dataDir: env.DATA_DIR,
+      questionsPerDataset: env.DEMO_QUESTIONS,
+      log,
+    });
+    log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.error(`[medmarks] database start failed: ${(e as Error).message}`);
+    throw e;
+  }
+}
