@@ -12,8 +12,13 @@ function field(v: CsvValue): string {
     return String(v);
   }
   if (typeof v === "boolean") return v ? "t" : "f";
-  const s = typeof v === "string" ? v : JSON.stringify(v).replace(/\\u0000/g, "");
-  return `"${s.replace(NUL, "").replace(/"/g, '""')}"`;
+  let s: string;
+  if (typeof v === "string") s = v.includes("\u0000") ? v.replace(NUL, "") : v;
+  else {
+    s = JSON.stringify(v);
+    if (s.includes("\\u0000")) s = s.replace(/\\u0000/g, "");
+  }
+  return `"${s.replaceAll('"', '""')}"`;
 }
 
 export function csvLine(values: CsvValue[]): string {

@@ -78,7 +78,13 @@ function transcriptCsv(runId: number, r: RolloutRecord): string {
 }
 
 /** Create what the catalog does not know (flagged in_catalog = false); returns their names. */
-async function ensureIdentity(tx: RawTx, run: DiscoveredRun, meta: RunMeta, opts: IngestOptions) {
+/** What one call has already made sure exists: `model:`/`config:`/`benchmark:` keys, dataset ids. */
+interface IdentityCache {
+  done: Set<string>;
+  datasets: Map<string, number>;
+}
+
+async function ensureIdentity(tx: RawTx, run: DiscoveredRun, meta: RunMeta, opts: IngestOptions, cache: IdentityCache) {
   const created: string[] = [];
   const effort = reasoningEffortOf(meta.samplingArgs);
   const config = resolveConfig(meta.providerModel, effort, opts.alias);
@@ -87,7 +93,8 @@ async function ensureIdentity(tx: RawTx, run: DiscoveredRun, meta: RunMeta, opts
 
   const catalogModel = catalogModelForProvider(meta.providerModel);
   const modelId = config.catalog?.modelId ?? catalogModel?.id ?? slug(meta.providerModel).toLowerCase();
-  if (!config.catalog && !catalogModel) {
+  if (!config.catalog && !catalogModel && !cache.done.has(`model:${modelId}`)) {
+    cache.done.add(`model:${modelId}`);
     const r = await tx.query(
       `insert into models (id, provider_id, display_name, in_catalog) values ($1,$2,$3,false)
        on conflict do nothing returning id`,
@@ -95,13 +102,17 @@ async function ensureIdentity(tx: RawTx, run: DiscoveredRun, meta: RunMeta, opts
     );
     if (r.length) created.push(`model ${meta.providerModel}`);
   }
-  const c = await tx.query(
-    `insert into configs (slug, model_id, reasoning_effort, display_name, sampling_args, in_catalog)
-     values ($1,$2,$3,$4,$5::jsonb,false) on conflict do nothing returning slug`,
-    [config.slug, modelId, effort, config.slug, JSON.stringify(meta.samplingArgs)],
-  );
-  if (c.length) created.push(`configuration ${config.slug}`);
-  if (!benchmark.catalog) {
+  if (!cache.done.has(`config:${config.slug}`)) {
+    cache.done.add(`config:${config.slug}`);
+    const c = await tx.query(
+      `insert into configs (slug, model_id, reasoning_effort, display_name, sampling_args, in_catalog)
+       values ($1,$2,$3,$4,$5::jsonb,false) on conflict do nothing returning slug`,
+      [config.slug, modelId, effort, config.slug, JSON.stringify(meta.samplingArgs)],
+    );
+    if (c.length) created.push(`configuration ${config.slug}`);
+  }
+  if (!benchmark.catalog && !cache.done.has(`benchmark:${benchmark.slug}`)) {
+    cache.done.add(`benchmark:${benchmark.slug}`);
     const metricKey = "reward";
     const r = await tx.query(
       `insert into benchmarks (slug, name, subset, task_type, metric, judged, in_catalog)
@@ -116,6 +127,9 @@ async function ensureIdentity(tx: RawTx, run: DiscoveredRun, meta: RunMeta, opts
     if (r.length) created.push(`benchmark ${benchmark.slug}`);
   }
   const key = `${dataset.envId}::${dataset.variantId}`;
+  const cacheKey = `${benchmark.slug}|${key}`;
+  const known = cache.datasets.get(cacheKey);
+  if (known !== undefined) return { config: config.slug, benchmark: benchmark.slug, datasetId: known, datasetKey: key, created };
   const d = await tx.query<{ id: number; created: boolean }>(
     `with ins as (
        insert into datasets (benchmark_slug, env_id, variant_id, subtask, order_seed, repeat, key, folded_key, n_questions)
@@ -127,33 +141,46 @@ async function ensureIdentity(tx: RawTx, run: DiscoveredRun, meta: RunMeta, opts
       `${dataset.envId}::${dataset.subtask}`, dataset.nQuestions],
   );
   if (d[0].created) created.push(`dataset ${benchmark.slug} ${key}`);
+  cache.datasets.set(cacheKey, Number(d[0].id));
   return { config: config.slug, benchmark: benchmark.slug, datasetId: Number(d[0].id), datasetKey: key, created };
 }
 
-async function streamRows(
-  tx: RawTx,
-  runId: number,
-  run: DiscoveredRun,
-  chunkRows: number,
-  onChunk: (rows: number) => void,
-) {
+/**
+ * Rows waiting to be copied, shared by every run of one call so small runs are written in few
+ * COPY statements; flushed whenever it holds `limit` rows (memory stays bounded).
+ */
+class CopyBuffer {
+  private rollouts = "";
+  private transcripts = "";
+  private pending = 0;
+  constructor(
+    private readonly tx: RawTx,
+    private readonly limit: number,
+    private readonly onFlush: (rows: number) => void,
+  ) {}
+  async add(runId: number, r: RolloutRecord) {
+    this.rollouts += rolloutCsv(runId, r);
+    this.transcripts += transcriptCsv(runId, r);
+    if (++this.pending >= this.limit) await this.flush();
+  }
+  async flush() {
+    if (this.pending === 0) return;
+    await this.tx.copyCsv("rollouts", ROLLOUT_COLUMNS, this.rollouts);
+    await this.tx.copyCsv("transcripts", TRANSCRIPT_COLUMNS, this.transcripts);
+    const n = this.pending;
+    this.rollouts = "";
+    this.transcripts = "";
+    this.pending = 0;
+    this.onFlush(n);
+  }
+}
+
+async function streamRows(buffer: CopyBuffer, runId: number, run: DiscoveredRun) {
   const input = createReadStream(run.resultsPath, { encoding: "utf8" });
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   const seen = new Map<string, number>();
-  let rollouts = "";
-  let transcripts = "";
-  let pending = 0;
   let rows = 0;
   let lineNo = 0;
-  const flush = async () => {
-    if (pending === 0) return;
-    await tx.copyCsv("rollouts", ROLLOUT_COLUMNS, rollouts);
-    await tx.copyCsv("transcripts", TRANSCRIPT_COLUMNS, transcripts);
-    rollouts = "";
-    transcripts = "";
-    onChunk(pending);
-    pending = 0;
-  };
   try {
     for await (const text of lines) {
       lineNo++;
@@ -169,13 +196,9 @@ async function streamRows(
       const index = seen.get(String(id)) ?? 0;
       const record = normalizeRow(json, run.format, run.resultsPath, lineNo, index);
       seen.set(record.exampleId, index + 1);
-      rollouts += rolloutCsv(runId, record);
-      transcripts += transcriptCsv(runId, record);
-      pending++;
+      await buffer.add(runId, record);
       rows++;
-      if (pending >= chunkRows) await flush();
     }
-    await flush();
   } finally {
     lines.close();
     input.destroy();
@@ -184,15 +207,39 @@ async function streamRows(
   return { rows, questions: seen.size };
 }
 
+
+/** What one call knows of the database, loaded once: stored content hashes and published identities. */
+interface CallState {
+  byHash: Map<string, { id: number; status: IngestedRun["status"]; observedRows: number }>;
+  /** `config|datasetId` → the published run and when it happened (ms). */
+  published: Map<string, { id: number; at: number }>;
+}
+
+async function loadCallState(tx: RawTx): Promise<CallState> {
+  const rows = await tx.query<{ id: number; sha: string; status: IngestedRun["status"]; observed_rows: number; config_slug: string; dataset_id: number; at_ms: number }>(
+    `select id, content_sha256 as sha, status, observed_rows, config_slug, dataset_id,
+            (extract(epoch from coalesce(run_at, ingested_at)) * 1000)::float8 as at_ms
+     from runs`,
+  );
+  const state: CallState = { byHash: new Map(), published: new Map() };
+  for (const r of rows) {
+    state.byHash.set(r.sha, { id: Number(r.id), status: r.status, observedRows: Number(r.observed_rows) });
+    if (r.status === "published") state.published.set(`${r.config_slug}|${r.dataset_id}`, { id: Number(r.id), at: Number(r.at_ms) });
+  }
+  return state;
+}
+
 async function ingestOne(
   tx: RawTx,
   run: DiscoveredRun,
   opts: IngestOptions,
-  onRows: (n: number) => void,
+  buffer: CopyBuffer,
+  identities: IdentityCache,
+  state: CallState,
 ): Promise<IngestedRun> {
   const sha = await hashRunFiles(run.metadataPath, run.resultsPath);
   const meta = parseMetadata(run.metadataPath, await fs.readFile(run.metadataPath, "utf8"), run.format);
-  const identity = await ensureIdentity(tx, run, meta, opts);
+  const identity = await ensureIdentity(tx, run, meta, opts, identities);
   const expectedRows = meta.numExamples !== null && meta.numExamples >= 0 ? meta.numExamples * meta.rolloutsPerExample : null;
   const base = {
     dir: run.dir,
@@ -204,12 +251,9 @@ async function ingestOne(
     newCatalogEntries: identity.created,
   };
 
-  const dup = await tx.query<{ id: number; status: IngestedRun["status"]; observed_rows: number }>(
-    `select id, status, observed_rows from runs where content_sha256 = $1`,
-    [sha],
-  );
-  if (dup.length) {
-    return { ...base, outcome: "duplicate", runId: Number(dup[0].id), status: dup[0].status, supersedes: null, observedRows: Number(dup[0].observed_rows) };
+  const dup = state.byHash.get(sha);
+  if (dup) {
+    return { ...base, outcome: "duplicate", runId: dup.id, status: dup.status, supersedes: null, observedRows: dup.observedRows };
   }
 
   const runAt = meta.runAt ?? (run.format === "A" || run.format === "A1" ? (await fs.stat(run.metadataPath)).mtime.toISOString() : null);
@@ -225,29 +269,32 @@ async function ingestOne(
       runAt, meta.avgReward],
   );
   const runId = Number(inserted[0].id);
-  const counts = await streamRows(tx, runId, run, opts.chunkRows ?? 2000, onRows);
+  const counts = await streamRows(buffer, runId, run);
 
   let status: IngestedRun["status"] = "pending";
+  let supersededBy: number | null = null;
   let supersedes: number | null = null;
   if ((opts.status ?? "published") === "published") {
-    const current = await tx.query<{ id: number; later: boolean }>(
-      `select id, coalesce(run_at, ingested_at) > coalesce($3::timestamptz, now()) as later
-       from runs where config_slug=$1 and dataset_id=$2 and status='published'`,
-      [identity.config, identity.datasetId, runAt],
-    );
-    if (current.length && current[0].later) {
+    const key = `${identity.config}|${identity.datasetId}`;
+    const current = state.published.get(key);
+    const at = runAt ? Date.parse(runAt) : Date.now();
+    if (current && current.at > at) {
       status = "superseded";
-      await tx.query(`update runs set status='superseded', superseded_by=$2 where id=$1`, [runId, current[0].id]);
+      supersededBy = current.id;
     } else {
-      if (current.length) {
-        supersedes = Number(current[0].id);
+      status = "published";
+      if (current) {
+        supersedes = current.id;
         await tx.query(`update runs set status='superseded', superseded_by=$2 where id=$1`, [supersedes, runId]);
       }
-      status = "published";
-      await tx.query(`update runs set status='published' where id=$1`, [runId]);
+      state.published.set(key, { id: runId, at });
     }
   }
-  await tx.query(`update runs set observed_rows=$2, observed_questions=$3 where id=$1`, [runId, counts.rows, counts.questions]);
+  await tx.query(
+    `update runs set status=$2, superseded_by=$3, observed_rows=$4, observed_questions=$5 where id=$1`,
+    [runId, status, supersededBy, counts.rows, counts.questions],
+  );
+  state.byHash.set(sha, { id: runId, status, observedRows: counts.rows });
   return { ...base, outcome: "inserted", runId, status, supersedes, observedRows: counts.rows };
 }
 
@@ -256,17 +303,21 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
   const progress: IngestProgress = { runsDone: 0, runsTotal: runs.length, rows: 0, current: null };
   const report: IngestReport = { runs: [], rowsInserted: 0 };
   await raw.transaction(async (tx) => {
+    const buffer = new CopyBuffer(tx, opts.chunkRows ?? 5000, (n) => {
+      progress.rows += n;
+      opts.onProgress?.({ ...progress });
+    });
+    const identities: IdentityCache = { done: new Set(), datasets: new Map() };
+    const state = await loadCallState(tx);
     for (const run of runs) {
       progress.current = run.dir;
       opts.onProgress?.({ ...progress });
-      const result = await ingestOne(tx, run, opts, (n) => {
-        progress.rows += n;
-        opts.onProgress?.({ ...progress });
-      });
+      const result = await ingestOne(tx, run, opts, buffer, identities, state);
       report.runs.push(result);
       if (result.outcome === "inserted") report.rowsInserted += result.observedRows;
       progress.runsDone++;
     }
+    await buffer.flush();
     // A later run of this same call may have superseded an earlier one: report final statuses.
     const ids = report.runs.map((r) => r.runId);
     if (ids.length) {
