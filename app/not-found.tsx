@@ -21,10 +21,7 @@ export default function NotFound() {
       </p>
       <div className="mt-6 flex flex-wrap justify-center gap-3">
         <Button asChild>
-          <Link href="/">Go to the leaderboard</Link>
-        </Button>
-        <Button asChild variant="outline">
-          <Link href="/benchmarks">Browse the benchmarks</Link>
+          <Link href="/">Go to the overview</Link>
         </Button>
       </div>
     </section>

@@ -46,6 +46,7 @@ describe("home page", () => {
     await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
     await page.reload();
     await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
+    await page.getByTestId("inventory-totals").waitFor();
     await page.screenshot({ path: path.join(SHOTS, "home-dark.png") });
   });
 
@@ -53,6 +54,6 @@ describe("home page", () => {
     const page = await ctx.newPage();
     const res = await page.goto(`${baseURL}/no/such/page`);
     expect(res?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/not found/i);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/does not exist/i);
   });
 });
