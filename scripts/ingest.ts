@@ -1,63 +1,105 @@
-// npm run ingest -- <path>... [--alias <config>] [--demo]
-// Loads Medmarks run artifacts (a folder tree of runs) into DATABASE_URL or the embedded PGlite,
-// in one transaction: on any error nothing is written and the problem is named by file/line/field.
+// npm run ingest -- <path>... [--alias <config>] [--format A|A1|C] [--dry-run] [--json] [--demo]
+// Loads Medmarks run artifacts into DATABASE_URL or the embedded PGlite. Each run is loaded
+// whole or not at all; a bad run is reported (file, line, field) and the others go on.
 import { parseArgs } from "node:util";
 import { openDb } from "../lib/db";
 import { getEnv } from "../lib/env";
-import { IngestError, ingestPaths, type IngestProgress } from "../lib/ingest";
+import { formatProgress, ingestPaths, toJsonSummary, type IngestProgress, type IngestReport } from "../lib/ingest";
+import type { RunFormat } from "../lib/ingest/metadata";
 import { prepareDatabase } from "../lib/setup/prepare";
 
-const HELP = `usage: npm run ingest -- <path>... [--alias <config>] [--demo]
+const HELP = `usage: npm run ingest -- <path>... [options]
 
-  <path>          a folder holding runs (metadata.json + results.jsonl), searched recursively
-  --alias <name>  configuration alias for every run given (default: matched from the catalog)
-  --demo          mark the runs as synthetic demo data (provenance "demo")
+  <path>             a folder holding runs (metadata.json + results.jsonl), searched recursively
+  --alias <name>     configuration alias for every run given (default: matched from the catalog)
+  --format <f>       force the artifact format: A (bench tree), A1 (single run), C (earliest)
+  --dry-run          validate and report what would be loaded; write nothing
+  --json             print one machine-readable summary on stdout
+  --demo             mark the runs as synthetic demo data (provenance "demo")
+
+Exit code: 0 when every run was loaded or already present, 1 when any run was rejected.
 `;
 
-function bar(p: IngestProgress): string {
-  const width = 30;
-  const done = Math.round((width * p.runsDone) / Math.max(1, p.runsTotal));
-  return `[${"#".repeat(done)}${".".repeat(width - done)}] ${p.runsDone}/${p.runsTotal} runs, ${p.rows.toLocaleString("en-US")} rows`;
+const FORMATS = new Set(["A", "A1", "C"]);
+
+function printHuman(report: IngestReport, dryRun: boolean, seconds: number, location: string) {
+  for (const r of report.runs) {
+    const rows = r.expectedRows !== null ? `${r.observedRows}/${r.expectedRows} rows` : `${r.observedRows} rows`;
+    const label =
+      r.outcome === "rejected" ? "REJECTED" : r.outcome === "duplicate" ? "already" : r.outcome === "valid" ? "valid" : (r.status ?? "");
+    const id = r.runId !== null ? `run ${r.runId}  ` : "";
+    console.log(`${label.padEnd(10)} ${id}${r.config ?? "?"}  ${r.dataset ?? "?"}  [${r.format}] ${r.outcome === "rejected" ? "" : rows}`);
+    if (r.outcome === "duplicate") console.log(`           already ingested (same content)`);
+    if (r.supersedes) console.log(`           supersedes run ${r.supersedes}`);
+    for (const c of r.newCatalogEntries) console.log(`           not in catalog${dryRun ? ", would create" : ", created"}: ${c}`);
+    for (const w of r.warnings) console.log(`           warning: ${w}`);
+    for (const e of r.errors) {
+      console.log(`           error: ${e.file}${e.line !== null ? `:${e.line}` : ""}${e.field ? ` field "${e.field}"` : ""}: ${e.message}`);
+    }
+  }
+  const s = toJsonSummary(report);
+  const verb = dryRun ? "would load" : "loaded";
+  const rows = dryRun ? report.runs.filter((r) => r.outcome === "valid").reduce((n, r) => n + r.observedRows, 0) : report.rowsInserted;
+  console.log(
+    `${verb} ${s.loaded} runs (${rows.toLocaleString("en-US")} rows), ${s.already} already ingested, ` +
+      `${s.rejected} rejected${dryRun ? "" : ` into ${location}`} in ${seconds.toFixed(1)} s`,
+  );
+  const rejected = report.runs.filter((r) => r.outcome === "rejected");
+  if (rejected.length) {
+    console.log(`\nrejected runs (nothing of them was written):`);
+    for (const r of rejected) console.log(`  ${r.dir}: ${r.errors.map((e) => e.message).join("; ")}`);
+  }
 }
 
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { alias: { type: "string" }, demo: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      alias: { type: "string" },
+      format: { type: "string" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
+      demo: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help || positionals.length === 0) {
     process.stdout.write(HELP);
     process.exit(values.help ? 0 : 2);
   }
+  if (values.format && !FORMATS.has(values.format)) {
+    console.error(`--format must be one of ${[...FORMATS].join(", ")}`);
+    process.exit(2);
+  }
+  const dryRun = values["dry-run"] === true;
   const env = getEnv();
   const handle = await openDb({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   const t0 = Date.now();
-  const tty = process.stderr.isTTY;
+  const tty = process.stderr.isTTY && !values.json;
   let lastPrint = 0;
+  const onProgress = (p: IngestProgress) => {
+    if (values.json) return;
+    const now = Date.now();
+    if (now - lastPrint < (tty ? 200 : 5000) && p.current !== null) return;
+    lastPrint = now;
+    const line = formatProgress(p, (now - t0) / 1000);
+    process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
+  };
   try {
-    await prepareDatabase(handle, { migrate: true, seedDemo: false, dataDir: env.DATA_DIR, questionsPerDataset: env.DEMO_QUESTIONS });
+    if (!dryRun) {
+      await prepareDatabase(handle, { migrate: true, seedDemo: false, dataDir: env.DATA_DIR, questionsPerDataset: env.DEMO_QUESTIONS });
+    }
     const report = await ingestPaths(handle.raw, positionals, {
       provenance: values.demo ? "demo" : "official",
       alias: values.alias,
-      onProgress: (p) => {
-        const now = Date.now();
-        if (now - lastPrint < (tty ? 100 : 2000) && p.runsDone !== p.runsTotal) return;
-        lastPrint = now;
-        process.stderr.write(tty ? `\r${bar(p)}` : `${bar(p)}\n`);
-      },
+      format: values.format as RunFormat | undefined,
+      dryRun,
+      onProgress,
     });
     if (tty) process.stderr.write("\n");
-    for (const r of report.runs) {
-      const completeness = r.expectedRows ? ` ${r.observedRows}/${r.expectedRows} rows` : ` ${r.observedRows} rows`;
-      const extra = r.outcome === "duplicate" ? " (already ingested)" : r.supersedes ? ` (supersedes run ${r.supersedes})` : "";
-      console.log(`${r.status.padEnd(10)} run ${r.runId}  ${r.config}  ${r.dataset}  [${r.format}]${completeness}${extra}`);
-      for (const c of r.newCatalogEntries) console.log(`           not in catalog, created: ${c}`);
-    }
-    const inserted = report.runs.filter((r) => r.outcome === "inserted").length;
-    console.log(
-      `ingested ${inserted} runs (${report.runs.length - inserted} already present), ${report.rowsInserted.toLocaleString("en-US")} rows ` +
-        `into ${handle.location} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-    );
+    if (values.json) process.stdout.write(JSON.stringify(toJsonSummary(report)) + "\n");
+    else printHuman(report, dryRun, (Date.now() - t0) / 1000, handle.location);
+    process.exitCode = report.runs.some((r) => r.outcome === "rejected") ? 1 : 0;
   } finally {
     await handle.close();
   }
@@ -65,7 +107,6 @@ async function main() {
 
 main().catch((e) => {
   if (process.stderr.isTTY) process.stderr.write("\n");
-  if (e instanceof IngestError) console.error(`error: ${e.message}\nnothing was written.`);
-  else console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

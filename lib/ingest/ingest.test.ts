@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../db";
 import { openMigrated, testDatabases } from "../db/test-db";
 import { ensureCatalog } from "../setup/prepare";
-import { IngestError, ingestPaths } from "./index";
+import { ingestPaths } from "./index";
 import { tmpDir, writeGenARun } from "./test-fixtures";
 
 const OPTS = { A: "Aspirin", B: "Heparin", C: "Warfarin", D: "None of the above" };
@@ -77,7 +77,7 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     expect(await count("rollouts")).toBe(before);
   });
 
-  it("names file, line and field of bad input and writes nothing", async () => {
+  it("rejects a bad run with file, line and field, writes none of it, and loads the others", async () => {
     const runsBefore = await count("runs");
     const rowsBefore = await count("rollouts");
     const root = tmpDir();
@@ -88,11 +88,13 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     const broken = JSON.parse(lines[1]);
     broken.reward = "high";
     fs.writeFileSync(file, `${lines[0]}\n${JSON.stringify(broken)}\n`);
-    const err = await ingestPaths(h.raw, [root], { provenance: "official" }).catch((e) => e);
-    expect(err).toBeInstanceOf(IngestError);
-    expect(err).toMatchObject({ file, line: 2, field: "reward" });
-    expect(await count("runs")).toBe(runsBefore);
-    expect(await count("rollouts")).toBe(rowsBefore);
+    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const [ok, rejected] = [...report.runs].sort((a, b) => (a.outcome < b.outcome ? -1 : 1));
+    expect(ok).toMatchObject({ outcome: "inserted", dataset: "pubmedqa::base", status: "published" });
+    expect(rejected).toMatchObject({ outcome: "rejected", runId: null, dataset: "medqa::base" });
+    expect(rejected.errors).toEqual([{ file, line: 2, field: "reward", message: 'must be a number or null, got "high"' }]);
+    expect(await count("runs")).toBe(runsBefore + 1);
+    expect(await count("rollouts")).toBe(rowsBefore + 1);
   });
 
   it("keeps the later run of one identity published and the earlier as superseded", async () => {
@@ -144,7 +146,11 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     expect(Number(published.parsed)).toBe(Number(published.observed_rows));
     // Options come from the prompt's option lines (Gen C has no info).
     expect(Number(published.chosen)).toBeGreaterThan(Number(published.observed_rows) * 0.9);
-    const latest = report.runs.map((r) => r.runId);
-    expect(latest).toHaveLength(4);
+    // Each run's mean (over questions of the mean reward) equals the avg_reward its metadata states.
+    for (const r of report.runs) {
+      const meta = JSON.parse(fs.readFileSync(path.join(r.dir, "metadata.json"), "utf8"));
+      expect(r.meanReward).toBeCloseTo(meta.avg_reward, 12);
+      expect(r.warnings).toEqual([]);
+    }
   });
 });

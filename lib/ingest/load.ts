@@ -1,18 +1,23 @@
 /**
- * Load discovered runs into the database: one transaction for the whole call (a failure or a
- * kill leaves the database as it was), rows streamed line by line and written with COPY in
- * bounded chunks, content-addressed (the same files are never stored twice), and superseding by
- * identity (configuration + dataset): the later run is published, the earlier kept as superseded.
+ * Load discovered runs into the database.
+ *
+ * - Each run is all-or-nothing: it is parsed and validated completely before its transaction
+ *   commits, so a bad run (or a kill) never leaves a partial run, and a bad run does not stop
+ *   the others: it is reported as rejected with file, line and field.
+ * - Small runs are parsed into memory (bounded by `groupRows`) and written together, several
+ *   runs per transaction and per COPY; a run larger than that is streamed in its own
+ *   transaction, COPY chunk by chunk, so memory stays flat for any file size.
+ * - Content-addressed: the same files are never stored twice ("already ingested").
+ * - Identity (configuration + dataset): the later run is published, the earlier kept superseded.
  */
-import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
-import readline from "node:readline";
 import type { RawClient, RawTx } from "../db/raw";
 import { csvLine } from "./csv";
 import type { DiscoveredRun } from "./discover";
 import { IngestError } from "./errors";
 import { hashRunFiles } from "./hash";
 import { catalogModelForProvider, reasoningEffortOf, resolveBenchmark, resolveConfig, resolveDataset } from "./identity";
+import { readLines } from "./lines";
 import { parseMetadata, type RunMeta } from "./metadata";
 import { normalizeRow, type RolloutRecord } from "./rollout";
 import { slug } from "./slug";
@@ -26,8 +31,11 @@ export interface IngestOptions {
   /** Configuration alias for every run of this call (`--alias`), overriding catalog matching. */
   alias?: string;
   submissionId?: number;
-  /** Rows per COPY chunk (memory stays bounded by this). */
-  chunkRows?: number;
+  /** Validate and resolve identities, write nothing. */
+  dryRun?: boolean;
+  /** Rows held in memory before a write (a group of small runs, or a COPY chunk of a large one). */
+  groupRows?: number;
+  maxLineBytes?: number;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -35,22 +43,36 @@ export interface IngestProgress {
   runsDone: number;
   runsTotal: number;
   rows: number;
+  /** Bytes of results files read, of `bytesTotal`: for rate and ETA. */
+  bytesDone: number;
+  bytesTotal: number;
   current: string | null;
+}
+
+export interface RunProblem {
+  file: string;
+  line: number | null;
+  field: string | null;
+  message: string;
 }
 
 export interface IngestedRun {
   dir: string;
   format: DiscoveredRun["format"];
-  outcome: "inserted" | "duplicate";
-  runId: number;
-  config: string;
-  benchmark: string;
-  dataset: string;
-  status: "published" | "pending" | "superseded";
+  outcome: "inserted" | "duplicate" | "rejected" | "valid";
+  runId: number | null;
+  config: string | null;
+  benchmark: string | null;
+  dataset: string | null;
+  status: "published" | "pending" | "superseded" | null;
   supersedes: number | null;
   observedRows: number;
   expectedRows: number | null;
+  /** Run score: mean over questions of the mean reward of each question's rollouts. */
+  meanReward: number | null;
   newCatalogEntries: string[];
+  errors: RunProblem[];
+  warnings: string[];
 }
 
 export interface IngestReport {
@@ -77,151 +99,117 @@ function transcriptCsv(runId: number, r: RolloutRecord): string {
   return csvLine([runId, r.exampleId, r.rolloutIndex, r.prompt, r.completion, r.info]);
 }
 
-/** Create what the catalog does not know (flagged in_catalog = false); returns their names. */
-/** What one call has already made sure exists: `model:`/`config:`/`benchmark:` keys, dataset ids. */
-interface IdentityCache {
-  done: Set<string>;
-  datasets: Map<string, number>;
+function problemOf(e: unknown, fallbackFile: string): RunProblem {
+  if (e instanceof IngestError) return { file: e.file, line: e.line ?? null, field: e.field ?? null, message: e.problem };
+  return { file: fallbackFile, line: null, field: null, message: e instanceof Error ? e.message : String(e) };
 }
 
-async function ensureIdentity(tx: RawTx, run: DiscoveredRun, meta: RunMeta, opts: IngestOptions, cache: IdentityCache) {
-  const created: string[] = [];
+// ---------------------------------------------------------------------------------------------
+// Identity
+
+interface Resolved {
+  config: string;
+  configInCatalog: boolean;
+  modelId: string;
+  modelInCatalog: boolean;
+  effort: string | null;
+  benchmark: string;
+  benchmarkInCatalog: boolean;
+  dataset: ReturnType<typeof resolveDataset>;
+  datasetKey: string;
+}
+
+function resolveIdentity(run: DiscoveredRun, meta: RunMeta, alias: string | undefined): Resolved {
   const effort = reasoningEffortOf(meta.samplingArgs);
-  const config = resolveConfig(meta.providerModel, effort, opts.alias);
+  const config = resolveConfig(meta.providerModel, effort, alias ?? run.alias);
   const benchmark = resolveBenchmark(meta.envId, meta.envArgs);
   const dataset = resolveDataset(benchmark.catalog, meta.envId, run.variantFolder, meta.envArgs);
-
   const catalogModel = catalogModelForProvider(meta.providerModel);
-  const modelId = config.catalog?.modelId ?? catalogModel?.id ?? slug(meta.providerModel).toLowerCase();
-  if (!config.catalog && !catalogModel && !cache.done.has(`model:${modelId}`)) {
-    cache.done.add(`model:${modelId}`);
-    const r = await tx.query(
-      `insert into models (id, provider_id, display_name, in_catalog) values ($1,$2,$3,false)
-       on conflict do nothing returning id`,
-      [modelId, meta.providerModel, meta.providerModel],
+  return {
+    config: config.slug,
+    configInCatalog: config.catalog !== null,
+    modelId: config.catalog?.modelId ?? catalogModel?.id ?? slug(meta.providerModel).toLowerCase(),
+    modelInCatalog: config.catalog !== null || catalogModel !== null,
+    effort,
+    benchmark: benchmark.slug,
+    benchmarkInCatalog: benchmark.catalog !== null,
+    dataset,
+    datasetKey: `${dataset.envId}::${dataset.variantId}`,
+  };
+}
+
+/** Create what the catalog does not know (flagged in_catalog = false); returns the dataset id and what was created. */
+async function ensureIdentity(tx: RawTx, r: Resolved, meta: RunMeta): Promise<{ datasetId: number; created: string[] }> {
+  const created: string[] = [];
+  if (!r.modelInCatalog) {
+    const m = await tx.query(
+      `insert into models (id, provider_id, display_name, in_catalog) values ($1,$2,$3,false) on conflict do nothing returning id`,
+      [r.modelId, meta.providerModel, meta.providerModel],
     );
-    if (r.length) created.push(`model ${meta.providerModel}`);
+    if (m.length) created.push(`model ${meta.providerModel}`);
   }
-  if (!cache.done.has(`config:${config.slug}`)) {
-    cache.done.add(`config:${config.slug}`);
+  if (!r.configInCatalog) {
     const c = await tx.query(
       `insert into configs (slug, model_id, reasoning_effort, display_name, sampling_args, in_catalog)
        values ($1,$2,$3,$4,$5::jsonb,false) on conflict do nothing returning slug`,
-      [config.slug, modelId, effort, config.slug, JSON.stringify(meta.samplingArgs)],
+      [r.config, r.modelId, r.effort, r.config, JSON.stringify(meta.samplingArgs)],
     );
-    if (c.length) created.push(`configuration ${config.slug}`);
+    if (c.length) created.push(`configuration ${r.config}`);
   }
-  if (!benchmark.catalog && !cache.done.has(`benchmark:${benchmark.slug}`)) {
-    cache.done.add(`benchmark:${benchmark.slug}`);
-    const metricKey = "reward";
-    const r = await tx.query(
+  if (!r.benchmarkInCatalog) {
+    const b = await tx.query(
       `insert into benchmarks (slug, name, subset, task_type, metric, judged, in_catalog)
        values ($1,$1,$2,'unknown',$3::jsonb,$4,false) on conflict do nothing returning slug`,
       [
-        benchmark.slug,
+        r.benchmark,
         meta.judgeModels.length ? "OE" : "V",
-        JSON.stringify({ key: metricKey, description: "Reward as reported by the run (benchmark not in the catalog).", scale: "0–1", higherIsBetter: true, decimals: 1 }),
+        JSON.stringify({ key: "reward", description: "Reward as reported by the run (benchmark not in the catalog).", scale: "0–1", higherIsBetter: true, decimals: 1 }),
         meta.judgeModels.length > 0,
       ],
     );
-    if (r.length) created.push(`benchmark ${benchmark.slug}`);
+    if (b.length) created.push(`benchmark ${r.benchmark}`);
   }
-  const key = `${dataset.envId}::${dataset.variantId}`;
-  const cacheKey = `${benchmark.slug}|${key}`;
-  const known = cache.datasets.get(cacheKey);
-  if (known !== undefined) return { config: config.slug, benchmark: benchmark.slug, datasetId: known, datasetKey: key, created };
-  const d = await tx.query<{ id: number; created: boolean }>(
+  const d = r.dataset;
+  const rows = await tx.query<{ id: number; created: boolean }>(
     `with ins as (
        insert into datasets (benchmark_slug, env_id, variant_id, subtask, order_seed, repeat, key, folded_key, n_questions)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9) on conflict do nothing returning id)
      select id, true as created from ins
      union all
      select id, false from datasets where benchmark_slug=$1 and env_id=$2 and variant_id=$3`,
-    [benchmark.slug, dataset.envId, dataset.variantId, dataset.subtask, dataset.orderSeed, dataset.repeat, key,
-      `${dataset.envId}::${dataset.subtask}`, dataset.nQuestions],
+    [r.benchmark, d.envId, d.variantId, d.subtask, d.orderSeed, d.repeat, r.datasetKey, `${d.envId}::${d.subtask}`, d.nQuestions],
   );
-  if (d[0].created) created.push(`dataset ${benchmark.slug} ${key}`);
-  cache.datasets.set(cacheKey, Number(d[0].id));
-  return { config: config.slug, benchmark: benchmark.slug, datasetId: Number(d[0].id), datasetKey: key, created };
+  if (rows[0].created) created.push(`dataset ${r.benchmark} ${r.datasetKey}`);
+  return { datasetId: Number(rows[0].id), created };
 }
 
-/**
- * Rows waiting to be copied, shared by every run of one call so small runs are written in few
- * COPY statements; flushed whenever it holds `limit` rows (memory stays bounded).
- */
-class CopyBuffer {
-  private rollouts = "";
-  private transcripts = "";
-  private pending = 0;
-  constructor(
-    private readonly tx: RawTx,
-    private readonly limit: number,
-    private readonly onFlush: (rows: number) => void,
-  ) {}
-  async add(runId: number, r: RolloutRecord) {
-    this.rollouts += rolloutCsv(runId, r);
-    this.transcripts += transcriptCsv(runId, r);
-    if (++this.pending >= this.limit) await this.flush();
-  }
-  async flush() {
-    if (this.pending === 0) return;
-    await this.tx.copyCsv("rollouts", ROLLOUT_COLUMNS, this.rollouts);
-    await this.tx.copyCsv("transcripts", TRANSCRIPT_COLUMNS, this.transcripts);
-    const n = this.pending;
-    this.rollouts = "";
-    this.transcripts = "";
-    this.pending = 0;
-    this.onFlush(n);
-  }
+// ---------------------------------------------------------------------------------------------
+// What the call knows of the database
+
+interface KnownRun {
+  id: number;
+  status: "published" | "pending" | "superseded" | "rejected";
+  observedRows: number;
 }
 
-async function streamRows(buffer: CopyBuffer, runId: number, run: DiscoveredRun) {
-  const input = createReadStream(run.resultsPath, { encoding: "utf8" });
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  const seen = new Map<string, number>();
-  let rows = 0;
-  let lineNo = 0;
-  try {
-    for await (const text of lines) {
-      lineNo++;
-      if (text.trim() === "") continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        throw new IngestError(run.resultsPath, `not valid JSON (${(e as Error).message})`, lineNo);
-      }
-      const idKey = run.format === "C" ? "id" : "example_id";
-      const id = json && typeof json === "object" ? (json as Record<string, unknown>)[idKey] : undefined;
-      const index = seen.get(String(id)) ?? 0;
-      const record = normalizeRow(json, run.format, run.resultsPath, lineNo, index);
-      seen.set(record.exampleId, index + 1);
-      await buffer.add(runId, record);
-      rows++;
-    }
-  } finally {
-    lines.close();
-    input.destroy();
-  }
-  if (rows === 0) throw new IngestError(run.resultsPath, "has no rows");
-  return { rows, questions: seen.size };
-}
-
-
-/** What one call knows of the database, loaded once: stored content hashes and published identities. */
+/** Loaded once per call and updated only after each commit. */
 interface CallState {
-  byHash: Map<string, { id: number; status: IngestedRun["status"]; observedRows: number }>;
+  byHash: Map<string, KnownRun>;
   /** `config|datasetId` → the published run and when it happened (ms). */
   published: Map<string, { id: number; at: number }>;
+  /** Dataset ids by `benchmark|env::variant`, and identities already ensured. */
+  datasets: Map<string, number>;
 }
 
-async function loadCallState(tx: RawTx): Promise<CallState> {
-  const rows = await tx.query<{ id: number; sha: string; status: IngestedRun["status"]; observed_rows: number; config_slug: string; dataset_id: number; at_ms: number }>(
+const emptyState = (): CallState => ({ byHash: new Map(), published: new Map(), datasets: new Map() });
+
+async function loadCallState(raw: RawTx): Promise<CallState> {
+  const rows = await raw.query<{ id: number; sha: string; status: KnownRun["status"]; observed_rows: number; config_slug: string; dataset_id: number; at_ms: number }>(
     `select id, content_sha256 as sha, status, observed_rows, config_slug, dataset_id,
             (extract(epoch from coalesce(run_at, ingested_at)) * 1000)::float8 as at_ms
      from runs`,
   );
-  const state: CallState = { byHash: new Map(), published: new Map() };
+  const state = emptyState();
   for (const r of rows) {
     state.byHash.set(r.sha, { id: Number(r.id), status: r.status, observedRows: Number(r.observed_rows) });
     if (r.status === "published") state.published.set(`${r.config_slug}|${r.dataset_id}`, { id: Number(r.id), at: Number(r.at_ms) });
@@ -229,107 +217,385 @@ async function loadCallState(tx: RawTx): Promise<CallState> {
   return state;
 }
 
-async function ingestOne(
-  tx: RawTx,
-  run: DiscoveredRun,
-  opts: IngestOptions,
-  buffer: CopyBuffer,
-  identities: IdentityCache,
-  state: CallState,
-): Promise<IngestedRun> {
-  const sha = await hashRunFiles(run.metadataPath, run.resultsPath);
-  const meta = parseMetadata(run.metadataPath, await fs.readFile(run.metadataPath, "utf8"), run.format);
-  const identity = await ensureIdentity(tx, run, meta, opts, identities);
-  const expectedRows = meta.numExamples !== null && meta.numExamples >= 0 ? meta.numExamples * meta.rolloutsPerExample : null;
-  const base = {
-    dir: run.dir,
-    format: run.format,
-    config: identity.config,
-    benchmark: identity.benchmark,
-    dataset: identity.datasetKey,
-    expectedRows,
-    newCatalogEntries: identity.created,
-  };
+// ---------------------------------------------------------------------------------------------
+// Parsing one run
 
-  const dup = state.byHash.get(sha);
-  if (dup) {
-    return { ...base, outcome: "duplicate", runId: dup.id, status: dup.status, supersedes: null, observedRows: dup.observedRows };
+interface PreparedRun {
+  run: DiscoveredRun;
+  sha: string;
+  meta: RunMeta;
+  resolved: Resolved;
+  expectedRows: number | null;
+  runAt: string | null;
+  report: IngestedRun;
+}
+
+interface ParsedRows {
+  rows: number;
+  questions: number;
+  meanReward: number | null;
+}
+
+/** Stream a run's rows, validate them, and hand each as CSV to `sink`. Throws IngestError on bad input. */
+async function parseRows(
+  p: PreparedRun,
+  runId: number,
+  sink: (rollout: string, transcript: string) => Promise<void> | void,
+  onBytes: (bytes: number) => void,
+  maxLineBytes: number | undefined,
+): Promise<ParsedRows> {
+  const { run, meta } = p;
+  const file = run.resultsPath;
+  const perQuestion = new Map<string, { sum: number; n: number; count: number }>();
+  let rows = 0;
+  let lastOffset = 0;
+  const idField = run.format === "C" ? "id" : "example_id";
+  for await (const line of readLines(file, maxLineBytes)) {
+    onBytes(line.offset - lastOffset);
+    lastOffset = line.offset;
+    if (line.text.trim() === "") continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line.text);
+    } catch (e) {
+      const why = line.unterminated ? "last line is truncated (no newline, not valid JSON)" : `not valid JSON (${(e as Error).message})`;
+      throw new IngestError(file, why, line.lineNo);
+    }
+    const id = json && typeof json === "object" ? (json as Record<string, unknown>)[idField] : undefined;
+    const q = perQuestion.get(String(id));
+    const record = normalizeRow(json, run.format, file, line.lineNo, q?.count ?? 0);
+    const stats = q ?? { sum: 0, n: 0, count: 0 };
+    if (stats.count >= meta.rolloutsPerExample) {
+      throw new IngestError(file, `duplicate example id ${record.exampleId}: more rows than rollouts_per_example (${meta.rolloutsPerExample})`, line.lineNo, idField);
+    }
+    stats.count++;
+    if (record.reward !== null) {
+      stats.sum += record.reward;
+      stats.n++;
+    }
+    perQuestion.set(record.exampleId, stats);
+    rows++;
+    await sink(rolloutCsv(runId, record), transcriptCsv(runId, record));
   }
+  if (rows === 0) throw new IngestError(file, "has no rows");
+  if (p.expectedRows !== null && rows > p.expectedRows) {
+    throw new IngestError(
+      run.metadataPath,
+      `disagrees with the rows: num_examples × rollouts_per_example = ${p.expectedRows}, but results.jsonl has ${rows} rows`,
+      undefined,
+      "num_examples",
+    );
+  }
+  let total = 0;
+  let counted = 0;
+  for (const s of perQuestion.values()) {
+    if (s.n > 0) {
+      total += s.sum / s.n;
+      counted++;
+    }
+  }
+  return { rows, questions: perQuestion.size, meanReward: counted ? total / counted : null };
+}
 
-  const runAt = meta.runAt ?? (run.format === "A" || run.format === "A1" ? (await fs.stat(run.metadataPath)).mtime.toISOString() : null);
-  const inserted = await tx.query<{ id: number }>(
-    `insert into runs (config_slug, dataset_id, format, content_sha256, source, provenance, status, submission_id,
-       expected_rows, observed_rows, observed_questions, provider_model, env_args, sampling_args, judge_models,
-       version_info, metadata, run_at, avg_reward)
-     values ($1,$2,$3,$4,$5,$6,'pending',$7,$8,0,0,$9,$10::jsonb,$11::jsonb,$12::text[],$13::jsonb,$14::jsonb,$15,$16)
-     returning id`,
-    [identity.config, identity.datasetId, run.format, sha, run.dir, opts.provenance, opts.submissionId ?? null,
-      expectedRows, meta.providerModel, JSON.stringify(meta.envArgs), JSON.stringify(meta.samplingArgs),
-      meta.judgeModels, meta.versionInfo ? JSON.stringify(meta.versionInfo) : null, JSON.stringify(meta.raw),
-      runAt, meta.avgReward],
+async function prepare(run: DiscoveredRun, opts: IngestOptions): Promise<PreparedRun> {
+  const report: IngestedRun = {
+    dir: run.dir, format: run.format, outcome: "rejected", runId: null, config: null, benchmark: null, dataset: null,
+    status: null, supersedes: null, observedRows: 0, expectedRows: null, meanReward: null, newCatalogEntries: [], errors: [], warnings: [],
+  };
+  if (run.problem) throw Object.assign(run.problem, { report });
+  const text = await fs.readFile(run.metadataPath, "utf8");
+  if (text.trim() === "") throw new IngestError(run.metadataPath, "is empty");
+  const meta = parseMetadata(run.metadataPath, text, run.format);
+  const resolved = resolveIdentity(run, meta, opts.alias);
+  const expectedRows = meta.numExamples !== null && meta.numExamples >= 0 ? meta.numExamples * meta.rolloutsPerExample : null;
+  const runAt = run.runAt ?? meta.runAt ?? (run.format === "A" || run.format === "A1" ? (await fs.stat(run.metadataPath)).mtime.toISOString() : null);
+  Object.assign(report, { config: resolved.config, benchmark: resolved.benchmark, dataset: resolved.datasetKey, expectedRows });
+  if (!resolved.modelInCatalog) report.newCatalogEntries.push(`model ${meta.providerModel}`);
+  if (!resolved.configInCatalog) report.newCatalogEntries.push(`configuration ${resolved.config}`);
+  if (!resolved.benchmarkInCatalog) report.newCatalogEntries.push(`benchmark ${resolved.benchmark}`);
+  const sha = await hashRunFiles(run.metadataPath, run.resultsPath);
+  return { run, sha, meta, resolved, expectedRows, runAt, report };
+}
+
+function checkAgainstMetadata(p: PreparedRun, parsed: ParsedRows) {
+  const r = p.report;
+  r.observedRows = parsed.rows;
+  r.meanReward = parsed.meanReward;
+  if (p.expectedRows !== null && parsed.rows < p.expectedRows) {
+    r.warnings.push(`incomplete: ${parsed.rows} of ${p.expectedRows} rows`);
+  }
+  const declared = p.meta.avgReward;
+  if (declared !== null && parsed.meanReward !== null && p.expectedRows === parsed.rows && p.meta.rolloutsPerExample === 1 && Math.abs(declared - parsed.meanReward) > 1e-6) {
+    r.warnings.push(`metadata avg_reward ${declared} differs from the rows' mean reward ${parsed.meanReward.toFixed(6)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+async function allocateRunIds(raw: RawTx, n: number): Promise<number[]> {
+  const rows = await raw.query<{ id: number }>(
+    `select nextval(pg_get_serial_sequence('runs', 'id'))::int as id from generate_series(1, $1::int)`,
+    [n],
   );
-  const runId = Number(inserted[0].id);
-  const counts = await streamRows(buffer, runId, run);
+  return rows.map((r) => Number(r.id));
+}
 
-  let status: IngestedRun["status"] = "pending";
+type Slot = { id: number; at: number };
+
+/** The dataset id of a run's identity, creating what the catalog does not know. */
+async function datasetIdFor(tx: RawTx, p: PreparedRun, state: CallState): Promise<number> {
+  const r = p.resolved;
+  const key = `${r.benchmark}|${r.datasetKey}`;
+  const known = state.datasets.get(key);
+  if (known !== undefined && r.configInCatalog && r.benchmarkInCatalog && r.modelInCatalog) {
+    p.report.newCatalogEntries = [];
+    return known;
+  }
+  const ensured = await ensureIdentity(tx, r, p.meta);
+  p.report.newCatalogEntries = ensured.created;
+  return ensured.datasetId;
+}
+
+/**
+ * Published or superseded: the later run of an identity wins. `local` holds this transaction's
+ * changes; the call's state is updated only after the commit.
+ */
+async function decideStatus(tx: RawTx, p: PreparedRun, runId: number, datasetId: number, opts: IngestOptions, state: CallState, local: Map<string, Slot>) {
+  let status: "published" | "pending" | "superseded" = "pending";
   let supersededBy: number | null = null;
   let supersedes: number | null = null;
   if ((opts.status ?? "published") === "published") {
-    const key = `${identity.config}|${identity.datasetId}`;
-    const current = state.published.get(key);
-    const at = runAt ? Date.parse(runAt) : Date.now();
+    const at = p.runAt ? Date.parse(p.runAt) : Date.now();
+    const idKey = `${p.resolved.config}|${datasetId}`;
+    const current = local.has(idKey) ? local.get(idKey) : state.published.get(idKey);
     if (current && current.at > at) {
       status = "superseded";
       supersededBy = current.id;
     } else {
       status = "published";
-      if (current) {
-        supersedes = current.id;
-        await tx.query(`update runs set status='superseded', superseded_by=$2 where id=$1`, [supersedes, runId]);
-      }
-      state.published.set(key, { id: runId, at });
+      supersedes = current?.id ?? null;
+      local.set(idKey, { id: runId, at });
     }
   }
-  await tx.query(
-    `update runs set status=$2, superseded_by=$3, observed_rows=$4, observed_questions=$5 where id=$1`,
-    [runId, status, supersededBy, counts.rows, counts.questions],
-  );
-  state.byHash.set(sha, { id: runId, status, observedRows: counts.rows });
-  return { ...base, outcome: "inserted", runId, status, supersedes, observedRows: counts.rows };
+  // Free the published slot first (one published run per identity, enforced by a unique index).
+  if (supersedes !== null) await tx.query(`update runs set status='superseded', superseded_by=$2 where id=$1`, [supersedes, runId]);
+  Object.assign(p.report, { runId, status, supersedes });
+  return { status, supersededBy };
 }
 
-/** Ingest already-discovered runs in one transaction. */
-export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: IngestOptions): Promise<IngestReport> {
-  const progress: IngestProgress = { runsDone: 0, runsTotal: runs.length, rows: 0, current: null };
-  const report: IngestReport = { runs: [], rowsInserted: 0 };
+async function insertRun(tx: RawTx, p: PreparedRun, runId: number, datasetId: number, opts: IngestOptions) {
+  const m = p.meta;
+  await tx.query(
+    `insert into runs (id, config_slug, dataset_id, format, content_sha256, source, provenance, status, submission_id,
+       expected_rows, observed_rows, observed_questions, provider_model, env_args, sampling_args, judge_models,
+       version_info, metadata, run_at, avg_reward)
+     values ($1,$2,$3,$4,$5,$6,$7,'pending',$8,$9,0,0,$10,$11::jsonb,$12::jsonb,$13::text[],$14::jsonb,$15::jsonb,$16,$17)`,
+    [runId, p.resolved.config, datasetId, p.run.format, p.sha, p.run.dir, opts.provenance, opts.submissionId ?? null,
+      p.expectedRows, m.providerModel, JSON.stringify(m.envArgs), JSON.stringify(m.samplingArgs), m.judgeModels,
+      m.versionInfo ? JSON.stringify(m.versionInfo) : null, JSON.stringify(m.raw), p.runAt, m.avgReward],
+  );
+}
+
+async function finishRun(tx: RawTx, runId: number, parsed: ParsedRows, decided: { status: string; supersededBy: number | null }) {
+  await tx.query(
+    `update runs set status=$2, superseded_by=$3, observed_rows=$4, observed_questions=$5 where id=$1`,
+    [runId, decided.status, decided.supersededBy, parsed.rows, parsed.questions],
+  );
+}
+
+/** After a commit: the call's view of the database changes. */
+function applyCommitted(state: CallState, p: PreparedRun, runId: number, rows: number, local: Map<string, Slot>, datasetKey: string, datasetId: number) {
+  for (const [k, v] of local) state.published.set(k, v);
+  state.byHash.set(p.sha, { id: runId, status: p.report.status ?? "pending", observedRows: rows });
+  state.datasets.set(datasetKey, datasetId);
+  p.report.outcome = "inserted";
+}
+
+/** A run parsed into memory: its CSV rows wait for the group's transaction. */
+interface Parsed {
+  p: PreparedRun;
+  runId: number;
+  parsed: ParsedRows;
+  rollouts: string;
+  transcripts: string;
+}
+
+/** Several small runs in one transaction and one COPY per table. */
+async function commitGroup(raw: RawClient, group: Parsed[], opts: IngestOptions, state: CallState): Promise<void> {
+  const local = new Map<string, Slot>();
+  const datasets: number[] = [];
   await raw.transaction(async (tx) => {
-    const buffer = new CopyBuffer(tx, opts.chunkRows ?? 5000, (n) => {
-      progress.rows += n;
-      opts.onProgress?.({ ...progress });
-    });
-    const identities: IdentityCache = { done: new Set(), datasets: new Map() };
-    const state = await loadCallState(tx);
-    for (const run of runs) {
-      progress.current = run.dir;
-      opts.onProgress?.({ ...progress });
-      const result = await ingestOne(tx, run, opts, buffer, identities, state);
-      report.runs.push(result);
-      if (result.outcome === "inserted") report.rowsInserted += result.observedRows;
-      progress.runsDone++;
+    for (const g of group) {
+      const datasetId = await datasetIdFor(tx, g.p, state);
+      datasets.push(datasetId);
+      await insertRun(tx, g.p, g.runId, datasetId, opts);
     }
-    await buffer.flush();
-    // A later run of this same call may have superseded an earlier one: report final statuses.
-    const ids = report.runs.map((r) => r.runId);
-    if (ids.length) {
-      const final = await tx.query<{ id: number; status: IngestedRun["status"] }>(
-        `select id, status from runs where id = any($1::int[])`,
-        [ids],
-      );
-      const byId = new Map(final.map((f) => [Number(f.id), f.status]));
-      for (const r of report.runs) r.status = byId.get(r.runId) ?? r.status;
+    await tx.copyCsv("rollouts", ROLLOUT_COLUMNS, group.map((g) => g.rollouts).join(""));
+    await tx.copyCsv("transcripts", TRANSCRIPT_COLUMNS, group.map((g) => g.transcripts).join(""));
+    for (const [i, g] of group.entries()) {
+      await finishRun(tx, g.runId, g.parsed, await decideStatus(tx, g.p, g.runId, datasets[i], opts, state, local));
     }
-    progress.current = null;
-    opts.onProgress?.({ ...progress });
   });
+  for (const [i, g] of group.entries()) {
+    applyCommitted(state, g.p, g.runId, g.parsed.rows, local, `${g.p.resolved.benchmark}|${g.p.resolved.datasetKey}`, datasets[i]);
+  }
+}
+
+/** A run too large to hold in memory: its own transaction, streamed COPY chunk by chunk. */
+async function streamLargeRun(
+  raw: RawClient,
+  p: PreparedRun,
+  runId: number,
+  opts: IngestOptions,
+  state: CallState,
+  onBytes: (n: number) => void,
+  onRows: (n: number) => void,
+): Promise<number> {
+  const limit = opts.groupRows ?? 5000;
+  const local = new Map<string, Slot>();
+  let datasetId = 0;
+  let rows = 0;
+  await raw.transaction(async (tx) => {
+    datasetId = await datasetIdFor(tx, p, state);
+    await insertRun(tx, p, runId, datasetId, opts); // staged as pending; nothing is visible before commit
+    let rollouts: string[] = [];
+    let transcripts: string[] = [];
+    const flush = async () => {
+      if (!rollouts.length) return;
+      await tx.copyCsv("rollouts", ROLLOUT_COLUMNS, rollouts.join(""));
+      await tx.copyCsv("transcripts", TRANSCRIPT_COLUMNS, transcripts.join(""));
+      onRows(rollouts.length);
+      rollouts = [];
+      transcripts = [];
+    };
+    const parsed = await parseRows(
+      p,
+      runId,
+      async (r, t) => {
+        rollouts.push(r);
+        transcripts.push(t);
+        if (rollouts.length >= limit) await flush();
+      },
+      onBytes,
+      opts.maxLineBytes,
+    );
+    await flush();
+    checkAgainstMetadata(p, parsed);
+    rows = parsed.rows;
+    await finishRun(tx, runId, parsed, await decideStatus(tx, p, runId, datasetId, opts, state, local));
+  });
+  applyCommitted(state, p, runId, rows, local, `${p.resolved.benchmark}|${p.resolved.datasetKey}`, datasetId);
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Ingest discovered runs: each run all-or-nothing, bad runs reported and skipped. */
+export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: IngestOptions): Promise<IngestReport> {
+  const groupRows = opts.groupRows ?? 5000;
+  const progress: IngestProgress = {
+    runsDone: 0, runsTotal: runs.length, rows: 0, bytesDone: 0, bytesTotal: runs.reduce((s, r) => s + r.bytes, 0), current: null,
+  };
+  const tick = () => opts.onProgress?.({ ...progress });
+  const onBytes = (n: number) => {
+    progress.bytesDone += n;
+  };
+  const report: IngestReport = { runs: [], rowsInserted: 0 };
+  const state = opts.dryRun
+    ? await loadCallState(raw).catch(() => emptyState()) // a dry run may meet a database not yet migrated
+    : await loadCallState(raw);
+  const ids: number[] = [];
+  const nextId = async () => {
+    if (!ids.length) ids.push(...(await allocateRunIds(raw, 256)));
+    return ids.shift()!;
+  };
+  const reject = (r: IngestedRun, e: unknown) => {
+    Object.assign(r, { outcome: "rejected", status: null, runId: null, supersedes: null });
+    r.errors.push(problemOf(e, r.dir));
+  };
+
+  let group: Parsed[] = [];
+  let groupSize = 0;
+  const flushGroup = async () => {
+    const g = group;
+    group = [];
+    groupSize = 0;
+    if (!g.length) return;
+    try {
+      await commitGroup(raw, g, opts, state);
+    } catch (e) {
+      if (g.length === 1) reject(g[0].p.report, e);
+      // A database error (e.g. a concurrent ingest of the same content): retry run by run.
+      else for (const one of g) await commitGroup(raw, [one], opts, state).catch((err) => reject(one.p.report, err));
+    }
+    for (const one of g) {
+      if (one.p.report.outcome === "inserted") report.rowsInserted += one.parsed.rows;
+      progress.rows += one.parsed.rows;
+    }
+    tick();
+  };
+
+  for (const run of runs) {
+    progress.current = run.dir;
+    tick();
+    const fallback: IngestedRun = {
+      dir: run.dir, format: run.format, outcome: "rejected", runId: null, config: null, benchmark: null, dataset: null,
+      status: null, supersedes: null, observedRows: 0, expectedRows: null, meanReward: null, newCatalogEntries: [], errors: [], warnings: [],
+    };
+    let p: PreparedRun | null = null;
+    try {
+      if (run.problem) throw run.problem;
+      p = await prepare(run, opts);
+      const known = state.byHash.get(p.sha);
+      if (known) {
+        Object.assign(p.report, {
+          outcome: "duplicate", runId: known.id, status: known.status === "rejected" ? null : known.status,
+          observedRows: known.observedRows, newCatalogEntries: [],
+        });
+        progress.bytesDone += run.bytes;
+      } else if (opts.dryRun) {
+        const parsed = await parseRows(p, 0, () => {}, onBytes, opts.maxLineBytes);
+        checkAgainstMetadata(p, parsed);
+        p.report.outcome = "valid";
+      } else if (run.bytes > groupRows * 4096) {
+        await flushGroup();
+        const runId = await nextId();
+        const rows = await streamLargeRun(raw, p, runId, opts, state, onBytes, (n) => {
+          progress.rows += n;
+          tick();
+        });
+        report.rowsInserted += rows;
+      } else {
+        const runId = await nextId();
+        const rollouts: string[] = [];
+        const transcripts: string[] = [];
+        const parsed = await parseRows(p, runId, (r, t) => {
+          rollouts.push(r);
+          transcripts.push(t);
+        }, onBytes, opts.maxLineBytes);
+        checkAgainstMetadata(p, parsed);
+        group.push({ p, runId, parsed, rollouts: rollouts.join(""), transcripts: transcripts.join("") });
+        groupSize += parsed.rows;
+        if (groupSize >= groupRows) await flushGroup();
+      }
+    } catch (e) {
+      reject(p?.report ?? fallback, e);
+    }
+    report.runs.push(p?.report ?? fallback);
+    progress.runsDone++;
+  }
+  await flushGroup();
+  // A later run of this call may have superseded an earlier one: report final statuses.
+  const inserted = report.runs.filter((r) => r.outcome === "inserted" && r.runId !== null);
+  if (inserted.length) {
+    const final = await raw.query<{ id: number; status: IngestedRun["status"] }>(`select id, status from runs where id = any($1::int[])`, [
+      inserted.map((r) => r.runId),
+    ]);
+    const byId = new Map(final.map((f) => [Number(f.id), f.status]));
+    for (const r of inserted) r.status = byId.get(r.runId!) ?? r.status;
+  }
+  progress.current = null;
+  tick();
   return report;
 }

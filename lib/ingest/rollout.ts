@@ -60,7 +60,7 @@ export function completionText(completion: unknown): string {
   return "";
 }
 
-function promptText(prompt: unknown): string {
+export function promptText(prompt: unknown): string {
   if (typeof prompt === "string") return prompt;
   if (!Array.isArray(prompt)) return "";
   for (let i = prompt.length - 1; i >= 0; i--) {
@@ -70,7 +70,7 @@ function promptText(prompt: unknown): string {
   return "";
 }
 
-function hasReasoning(completion: unknown): boolean {
+export function hasReasoning(completion: unknown): boolean {
   if (!Array.isArray(completion)) return false;
   return completion.some(
     (m) => isObj(m) && ((typeof m.reasoning_content === "string" && m.reasoning_content.trim() !== "") || (typeof m.reasoning === "string" && m.reasoning.trim() !== "")),
@@ -91,7 +91,7 @@ function metricsOf(row: Json, format: RunFormat): Record<string, number> | null 
   return null;
 }
 
-function errorText(e: unknown): string | null {
+export function errorText(e: unknown): string | null {
   if (e === null || e === undefined || e === "") return null;
   if (typeof e === "string") return e;
   if (isObj(e)) {
@@ -101,7 +101,7 @@ function errorText(e: unknown): string | null {
   return JSON.stringify(e);
 }
 
-function optionsOf(info: unknown): Record<string, string> | null {
+export function optionsOf(info: unknown): Record<string, string> | null {
   if (!isObj(info) || !isObj(info.options)) return null;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(info.options)) if (typeof v === "string") out[k] = v;
