@@ -16,6 +16,8 @@ const HELP = `usage: npm run ingest -- <path>... [options]
   --dry-run          validate and report what would be loaded; write nothing
   --json             print one machine-readable summary on stdout
   --demo             mark the runs as synthetic demo data (provenance "demo")
+  --group-rows <n>   rows held in memory before a write (default 5000): small runs are written
+                     together up to this size; a larger run is streamed in chunks of this size
 
 Exit code: 0 when every run was loaded or already present, 1 when any run was rejected.
 `;
@@ -60,6 +62,7 @@ async function main() {
       "dry-run": { type: "boolean" },
       json: { type: "boolean" },
       demo: { type: "boolean" },
+      "group-rows": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -77,10 +80,12 @@ async function main() {
   const t0 = Date.now();
   const tty = process.stderr.isTTY && !values.json;
   let lastPrint = 0;
+  // Non-terminal output: a progress line every 5 s (INGEST_PROGRESS_MS overrides, 0 = every step).
+  const interval = tty ? 200 : Number(process.env.INGEST_PROGRESS_MS ?? 5000);
   const onProgress = (p: IngestProgress) => {
     if (values.json) return;
     const now = Date.now();
-    if (now - lastPrint < (tty ? 200 : 5000) && p.current !== null) return;
+    if (now - lastPrint < interval && p.current !== null) return;
     lastPrint = now;
     const line = formatProgress(p, (now - t0) / 1000);
     process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
@@ -94,6 +99,7 @@ async function main() {
       alias: values.alias,
       format: values.format as RunFormat | undefined,
       dryRun,
+      groupRows: values["group-rows"] ? Number.parseInt(values["group-rows"], 10) : undefined,
       onProgress,
     });
     if (tty) process.stderr.write("\n");

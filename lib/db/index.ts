@@ -3,6 +3,7 @@
  * DATA_DIR/pglite (guarded by a pid lock). Plain TypeScript: usable from Next, scripts and tests.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -67,6 +68,12 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   const release = inMemory ? () => {} : acquireDirLock(dir);
   try {
     if (!inMemory) fs.mkdirSync(dir, { recursive: true });
+    if (!inMemory && !fs.existsSync(path.join(dir, "PG_VERSION"))) {
+      // A new data dir is initialised in memory and only written out on close: without this, a
+      // process killed before closing would lose everything it committed. Create it, close it,
+      // reopen it; from then on each commit reaches the files.
+      await (await PGlite.create({ dataDir: dir })).close();
+    }
     const pg = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
     const db = drizzlePglite({ client: pg, schema }) as unknown as Db;
     return {

@@ -7,12 +7,14 @@ import postgres from "postgres";
 import { openDb, type DbHandle } from "./index";
 import { migrateDb } from "./migrate";
 
+export type TestHandle = DbHandle & { /** Connection string of a PostgreSQL test database. */ url?: string };
+
 export interface TestDatabase {
   name: "pglite" | "postgres";
-  open(): Promise<DbHandle>;
+  open(): Promise<TestHandle>;
 }
 
-async function freshPostgres(baseUrl: string): Promise<DbHandle> {
+async function freshPostgres(baseUrl: string): Promise<TestHandle> {
   const name = `mm_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -22,6 +24,7 @@ async function freshPostgres(baseUrl: string): Promise<DbHandle> {
   const handle = await openDb({ url: url.toString(), poolMax: 4 });
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const a = postgres(baseUrl, { max: 1, onnotice: () => {} });

@@ -336,7 +336,7 @@ const legacyMeta = z.looseObject({
   sampling_args: obj.nullish(),
   time_ms: z.number().nullish(),
   avg_reward: z.number().nullish(),
-  avg_metrics: z.record(z.string(), z.number().nullable()).nullish(),
+  avg_metrics: obj.nullish(),
 });
 
 /**

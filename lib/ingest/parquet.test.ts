@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { parquetWriteFile, type ColumnSource } from "hyparquet-writer";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { IngestError } from "./errors";
 import { canonicalParquetVariant, readParquetRuns } from "./parquet";
 import type { RolloutRecord } from "./rollout";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mm-parquet-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Row {
   env_id: string;
