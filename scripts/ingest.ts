@@ -4,15 +4,19 @@
 import { parseArgs } from "node:util";
 import { openDb } from "../lib/db";
 import { getEnv } from "../lib/env";
-import { formatProgress, ingestPaths, toJsonSummary, type IngestProgress, type IngestReport } from "../lib/ingest";
+import { formatProgress, ingestPaths, toJsonSummary, type IngestProgress, type PathsReport } from "../lib/ingest";
 import type { RunFormat } from "../lib/ingest/metadata";
 import { prepareDatabase } from "../lib/setup/prepare";
 
 const HELP = `usage: npm run ingest -- <path>... [options]
 
-  <path>             a folder holding runs (metadata.json + results.jsonl), searched recursively
-  --alias <name>     configuration alias for every run given (default: matched from the catalog)
-  --format <f>       force the artifact format: A (bench tree), A1 (single run), C (earliest)
+  <path>             a folder searched recursively for runs (metadata.json + results.jsonl folders,
+                     run_manifest.json with its job folders, *.parquet), a .parquet file, or a
+                     .zip / .tar.gz / .tar archive of such a tree (unpacked safely first)
+  --alias <name>     configuration alias for every run given (default: manifest alias, else
+                     matched from the catalog on provider id + reasoning effort)
+  --format <f>       force the artifact format: A (bench tree), A1 (single run), B (run manifest
+                     job), C (earliest, Sept 2025), parquet
   --dry-run          validate and report what would be loaded; write nothing
   --json             print one machine-readable summary on stdout
   --demo             mark the runs as synthetic demo data (provenance "demo")
@@ -22,9 +26,10 @@ const HELP = `usage: npm run ingest -- <path>... [options]
 Exit code: 0 when every run was loaded or already present, 1 when any run was rejected.
 `;
 
-const FORMATS = new Set(["A", "A1", "C"]);
+const FORMATS = new Set(["A", "A1", "B", "C", "parquet"]);
 
-function printHuman(report: IngestReport, dryRun: boolean, seconds: number, location: string) {
+function printHuman(report: PathsReport, dryRun: boolean, seconds: number, location: string) {
+  for (const s of report.skipped) console.log(`skipped    job ${s.jobId} of ${s.manifest}: ${s.reason}`);
   for (const r of report.runs) {
     const rows = r.expectedRows !== null ? `${r.observedRows}/${r.expectedRows} rows` : `${r.observedRows} rows`;
     const label =

@@ -10,11 +10,14 @@
  * - Content-addressed: the same files are never stored twice ("already ingested").
  * - Identity (configuration + dataset): the later run is published, the earlier kept superseded.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
+import { getConfig } from "../catalog";
 import type { RawClient, RawTx } from "../db/raw";
 import { csvLine } from "./csv";
 import type { DiscoveredRun } from "./discover";
 import { IngestError } from "./errors";
+import { normalizeGenBRow, parseGenBMetadata, parseJsonLenient } from "./gen-b";
 import { hashRunFiles } from "./hash";
 import { catalogModelForProvider, reasoningEffortOf, resolveBenchmark, resolveConfig, resolveDataset } from "./identity";
 import { readLines } from "./lines";
@@ -237,6 +240,48 @@ interface ParsedRows {
 }
 
 /** Stream a run's rows, validate them, and hand each as CSV to `sink`. Throws IngestError on bad input. */
+/** A run's rows as records, whatever the format: JSON lines (Gen A, A′, B, C) or parquet. */
+async function* recordsOf(
+  p: PreparedRun,
+  counts: Map<string, { count: number }>,
+  onBytes: (bytes: number) => void,
+  maxLineBytes: number | undefined,
+): AsyncGenerator<{ record: RolloutRecord; line: number }> {
+  const { run } = p;
+  if (run.parquet) {
+    const perRow = run.bytes / Math.max(1, run.parquet.rowCount);
+    let row = 0;
+    for await (const record of run.parquet.rows) {
+      onBytes(perRow);
+      yield { record, line: ++row };
+    }
+    return;
+  }
+  const file = run.resultsPath;
+  const idField = run.format === "C" ? "id" : "example_id";
+  let lastOffset = 0;
+  for await (const line of readLines(file, maxLineBytes)) {
+    onBytes(line.offset - lastOffset);
+    lastOffset = line.offset;
+    if (line.text.trim() === "") continue;
+    let json: unknown;
+    try {
+      json = run.format === "B" ? parseJsonLenient(line.text) : JSON.parse(line.text);
+    } catch (e) {
+      const why = line.unterminated ? "last line is truncated (no newline, not valid JSON)" : `not valid JSON (${(e as Error).message})`;
+      throw new IngestError(file, why, line.lineNo);
+    }
+    const obj = json && typeof json === "object" ? (json as Record<string, unknown>) : {};
+    const rolloutIndex = counts.get(String(obj[idField] ?? obj.example_id ?? obj.id))?.count ?? 0;
+    const record =
+      run.format === "B"
+        ? normalizeGenBRow(json, file, line.lineNo, rolloutIndex)
+        : normalizeRow(json, run.format, file, line.lineNo, rolloutIndex);
+    yield { record, line: line.lineNo };
+  }
+}
+
+/** Stream a run's rows, validate them, and hand each as CSV to `sink`. Throws IngestError on bad input. */
 async function parseRows(
   p: PreparedRun,
   runId: number,
@@ -247,27 +292,21 @@ async function parseRows(
   const { run, meta } = p;
   const file = run.resultsPath;
   const perQuestion = new Map<string, { sum: number; n: number; count: number }>();
-  let rows = 0;
-  let lastOffset = 0;
+  const keys = new Set<string>(); // example id + rollout index: unique per run
   const idField = run.format === "C" ? "id" : "example_id";
-  for await (const line of readLines(file, maxLineBytes)) {
-    onBytes(line.offset - lastOffset);
-    lastOffset = line.offset;
-    if (line.text.trim() === "") continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line.text);
-    } catch (e) {
-      const why = line.unterminated ? "last line is truncated (no newline, not valid JSON)" : `not valid JSON (${(e as Error).message})`;
-      throw new IngestError(file, why, line.lineNo);
+  let rows = 0;
+  for await (const { record, line } of recordsOf(p, perQuestion, onBytes, maxLineBytes)) {
+    const stats = perQuestion.get(record.exampleId) ?? { sum: 0, n: 0, count: 0 };
+    const key = `${record.exampleId}\u0000${record.rolloutIndex}`;
+    if (stats.count >= meta.rolloutsPerExample || keys.has(key)) {
+      throw new IngestError(
+        file,
+        `duplicate example id ${record.exampleId}: more rows than rollouts_per_example (${meta.rolloutsPerExample})`,
+        line,
+        run.parquet ? "example_id" : idField,
+      );
     }
-    const id = json && typeof json === "object" ? (json as Record<string, unknown>)[idField] : undefined;
-    const q = perQuestion.get(String(id));
-    const record = normalizeRow(json, run.format, file, line.lineNo, q?.count ?? 0);
-    const stats = q ?? { sum: 0, n: 0, count: 0 };
-    if (stats.count >= meta.rolloutsPerExample) {
-      throw new IngestError(file, `duplicate example id ${record.exampleId}: more rows than rollouts_per_example (${meta.rolloutsPerExample})`, line.lineNo, idField);
-    }
+    keys.add(key);
     stats.count++;
     if (record.reward !== null) {
       stats.sum += record.reward;
@@ -297,23 +336,48 @@ async function parseRows(
   return { rows, questions: perQuestion.size, meanReward: counted ? total / counted : null };
 }
 
+/** Metadata of a parquet run: only what its columns say (no sampling args, no env_args). */
+function parquetMeta(run: DiscoveredRun): RunMeta {
+  const pq = run.parquet!;
+  return {
+    envId: pq.envId, envArgs: {}, providerModel: pq.providerModel, numExamples: null,
+    rolloutsPerExample: Number.MAX_SAFE_INTEGER, samplingArgs: {}, avgReward: null, versionInfo: null, judgeModels: [],
+    runAt: null, raw: { source: "processed parquet", file: pq.file, model_id: pq.providerModel, env_id: pq.envId, variant_id: pq.variantId },
+  };
+}
+
+async function readMeta(run: DiscoveredRun): Promise<RunMeta> {
+  if (run.parquet) return parquetMeta(run);
+  const text = await fs.readFile(run.metadataPath, "utf8");
+  if (text.trim() === "") throw new IngestError(run.metadataPath, "is empty");
+  return run.format === "B" ? parseGenBMetadata(run.metadataPath, text) : parseMetadata(run.metadataPath, text, run.format);
+}
+
+async function contentHash(run: DiscoveredRun): Promise<string> {
+  if (!run.parquet) return hashRunFiles(run.metadataPath, run.resultsPath);
+  // One parquet file may hold several runs: the file's hash plus which run.
+  const fileHash = await hashRunFiles(run.resultsPath, run.resultsPath);
+  return createHash("sha256").update(`${fileHash}|${run.parquet.providerModel}|${run.parquet.envId}|${run.parquet.variantId}`).digest("hex");
+}
+
 async function prepare(run: DiscoveredRun, opts: IngestOptions): Promise<PreparedRun> {
   const report: IngestedRun = {
     dir: run.dir, format: run.format, outcome: "rejected", runId: null, config: null, benchmark: null, dataset: null,
     status: null, supersedes: null, observedRows: 0, expectedRows: null, meanReward: null, newCatalogEntries: [], errors: [], warnings: [],
   };
   if (run.problem) throw Object.assign(run.problem, { report });
-  const text = await fs.readFile(run.metadataPath, "utf8");
-  if (text.trim() === "") throw new IngestError(run.metadataPath, "is empty");
-  const meta = parseMetadata(run.metadataPath, text, run.format);
-  const resolved = resolveIdentity(run, meta, opts.alias);
+  const meta = await readMeta(run);
+  // Parquet's model_id may be an alias rather than a provider id.
+  const parquetAlias = run.parquet && getConfig(meta.providerModel) ? meta.providerModel : undefined;
+  const resolved = resolveIdentity(run, meta, opts.alias ?? parquetAlias);
   const expectedRows = meta.numExamples !== null && meta.numExamples >= 0 ? meta.numExamples * meta.rolloutsPerExample : null;
-  const runAt = run.runAt ?? meta.runAt ?? (run.format === "A" || run.format === "A1" ? (await fs.stat(run.metadataPath)).mtime.toISOString() : null);
+  const runAt =
+    run.runAt ?? meta.runAt ?? (run.format === "A" || run.format === "A1" || run.format === "parquet" ? (await fs.stat(run.metadataPath)).mtime.toISOString() : null);
   Object.assign(report, { config: resolved.config, benchmark: resolved.benchmark, dataset: resolved.datasetKey, expectedRows });
   if (!resolved.modelInCatalog) report.newCatalogEntries.push(`model ${meta.providerModel}`);
   if (!resolved.configInCatalog) report.newCatalogEntries.push(`configuration ${resolved.config}`);
   if (!resolved.benchmarkInCatalog) report.newCatalogEntries.push(`benchmark ${resolved.benchmark}`);
-  const sha = await hashRunFiles(run.metadataPath, run.resultsPath);
+  const sha = await contentHash(run);
   return { run, sha, meta, resolved, expectedRows, runAt, report };
 }
 
