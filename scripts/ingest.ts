@@ -1,12 +1,15 @@
 // npm run ingest -- <path>... [--alias <config>] [--format A|A1|C] [--dry-run] [--json] [--demo]
 // Loads Medmarks run artifacts into DATABASE_URL or the embedded PGlite. Each run is loaded
 // whole or not at all; a bad run is reported (file, line, field) and the others go on.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDb } from "../lib/db";
+import { DataDirInUseError } from "../lib/db/lock";
 import { getEnv } from "../lib/env";
 import { formatProgress, ingestPaths, toJsonSummary, type IngestProgress, type PathsReport } from "../lib/ingest";
 import type { RunFormat } from "../lib/ingest/metadata";
 import { prepareDatabase } from "../lib/setup/prepare";
+import { readServerInfo, type ServerInfo } from "../lib/setup/server-info";
 
 const HELP = `usage: npm run ingest -- <path>... [options]
 
@@ -81,7 +84,6 @@ async function main() {
   }
   const dryRun = values["dry-run"] === true;
   const env = getEnv();
-  const handle = await openDb({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   const t0 = Date.now();
   const tty = process.stderr.isTTY && !values.json;
   let lastPrint = 0;
@@ -95,25 +97,67 @@ async function main() {
     const line = formatProgress(p, (now - t0) / 1000);
     process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
   };
+  const options = {
+    provenance: values.demo ? ("demo" as const) : ("official" as const),
+    alias: values.alias,
+    format: values.format as RunFormat | undefined,
+    dryRun,
+    groupRows: values["group-rows"] ? Number.parseInt(values["group-rows"], 10) : undefined,
+  };
+  const finish = (report: PathsReport, location: string) => {
+    if (tty) process.stderr.write("\n");
+    if (values.json) process.stdout.write(JSON.stringify(toJsonSummary(report)) + "\n");
+    else printHuman(report, dryRun, (Date.now() - t0) / 1000, location);
+    process.exitCode = report.runs.some((r) => r.outcome === "rejected") ? 1 : 0;
+  };
+
+  let handle;
+  try {
+    handle = await openDb({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+  } catch (e) {
+    // The embedded database has one writer: when the running server holds it, hand the runs over.
+    const server = e instanceof DataDirInUseError ? readServerInfo(env.DATA_DIR) : null;
+    if (!server || !(e instanceof DataDirInUseError) || server.pid !== e.pid) throw e;
+    if (!values.json) console.error(`the embedded database is held by the running server (pid ${server.pid}): handing the ingest to ${server.origin}`);
+    const report = await handOff(server, { ...options, paths: positionals.map((p) => path.resolve(p)) }, onProgress);
+    finish(report, `the server's embedded database (${server.origin})`);
+    return;
+  }
   try {
     if (!dryRun) {
       await prepareDatabase(handle, { migrate: true, seedDemo: false, dataDir: env.DATA_DIR, questionsPerDataset: env.DEMO_QUESTIONS });
     }
-    const report = await ingestPaths(handle.raw, positionals, {
-      provenance: values.demo ? "demo" : "official",
-      alias: values.alias,
-      format: values.format as RunFormat | undefined,
-      dryRun,
-      groupRows: values["group-rows"] ? Number.parseInt(values["group-rows"], 10) : undefined,
-      onProgress,
-    });
-    if (tty) process.stderr.write("\n");
-    if (values.json) process.stdout.write(JSON.stringify(toJsonSummary(report)) + "\n");
-    else printHuman(report, dryRun, (Date.now() - t0) / 1000, handle.location);
-    process.exitCode = report.runs.some((r) => r.outcome === "rejected") ? 1 : 0;
+    const report = await ingestPaths(handle.raw, positionals, { ...options, onProgress });
+    finish(report, handle.location);
   } finally {
     await handle.close();
   }
+}
+
+/** POST the ingest to the server that holds the embedded database; follow its NDJSON progress. */
+async function handOff(server: ServerInfo, body: Record<string, unknown>, onProgress: (p: IngestProgress) => void): Promise<PathsReport> {
+  const res = await fetch(`${server.origin}/api/internal/ingest`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok || !res.body) throw new Error(`the server answered ${res.status}: ${await res.text()}`);
+  let buffered = "";
+  let report: PathsReport | null = null;
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let nl: number;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const msg = JSON.parse(buffered.slice(0, nl));
+      buffered = buffered.slice(nl + 1);
+      if (msg.type === "progress") onProgress(msg.progress);
+      else if (msg.type === "report") report = msg.report;
+      else if (msg.type === "error") throw new Error(`the server's ingest failed: ${msg.message}`);
+    }
+  }
+  if (!report) throw new Error("the server closed the connection before reporting");
+  return report;
 }
 
 main().catch((e) => {

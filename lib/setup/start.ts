@@ -1,6 +1,7 @@
 import { getDbHandle } from "../db";
 import { getEnv } from "../env";
 import { prepareDatabase } from "./prepare";
+import { localOrigin, writeServerInfo } from "./server-info";
 
 /** Server start: open the process-wide database handle and prepare it, logging each step. */
 export async function startDatabase(): Promise<void> {
@@ -17,6 +18,10 @@ export async function startDatabase(): Promise<void> {
       questionsPerDataset: env.DEMO_QUESTIONS,
       log,
     });
+    if (handle.kind === "pglite") {
+      const origin = localOrigin();
+      if (origin) writeServerInfo(env.DATA_DIR, origin); // lets `npm run ingest` hand runs to this server
+    }
     log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`[medmarks] database start failed: ${(e as Error).message}`);

@@ -12,6 +12,10 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    /** DATA_DIR of the server under test (its embedded database lives there). */
+    dataDir: string;
+    /** DATABASE_URL of the server under test, or "" for the embedded database. */
+    databaseUrl: string;
   }
 }
 
@@ -71,6 +75,8 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://localhost:${port}`;
   await waitFor(`${baseURL}/`, child, () => output, 240_000);
   project.provide("baseURL", baseURL);
+  project.provide("dataDir", dataDir);
+  project.provide("databaseUrl", process.env.E2E_DATABASE_URL ?? "");
   return async () => {
     try {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
