@@ -525,26 +525,40 @@ async function streamLargeRun(
     await insertRun(tx, p, runId, datasetId, opts); // staged as pending; nothing is visible before commit
     let rollouts: string[] = [];
     let transcripts: string[] = [];
+    // One chunk is copied while the next is parsed (at most one in flight: memory stays bounded).
+    let copying: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!rollouts.length) return;
-      await tx.copyCsv("rollouts", ROLLOUT_COLUMNS, rollouts.join(""));
-      await tx.copyCsv("transcripts", TRANSCRIPT_COLUMNS, transcripts.join(""));
-      onRows(rollouts.length);
+      const [r, t, n] = [rollouts.join(""), transcripts.join(""), rollouts.length];
       rollouts = [];
       transcripts = [];
+      await copying;
+      copying = (async () => {
+        await tx.copyCsv("rollouts", ROLLOUT_COLUMNS, r);
+        await tx.copyCsv("transcripts", TRANSCRIPT_COLUMNS, t);
+        onRows(n);
+      })();
+      copying.catch(() => undefined); // awaited below; a failure aborts the run's transaction
     };
-    const parsed = await parseRows(
-      p,
-      runId,
-      async (r, t) => {
-        rollouts.push(r);
-        transcripts.push(t);
-        if (rollouts.length >= limit) await flush();
-      },
-      onBytes,
-      opts.maxLineBytes,
-    );
+    let parsed: ParsedRows;
+    try {
+      parsed = await parseRows(
+        p,
+        runId,
+        async (r, t) => {
+          rollouts.push(r);
+          transcripts.push(t);
+          if (rollouts.length >= limit) await flush();
+        },
+        onBytes,
+        opts.maxLineBytes,
+      );
+    } catch (e) {
+      await copying.catch(() => undefined); // let the chunk in flight finish before the rollback
+      throw e;
+    }
     await flush();
+    await copying;
     checkAgainstMetadata(p, parsed);
     rows = parsed.rows;
     await finishRun(tx, runId, parsed, await decideStatus(tx, p, runId, datasetId, opts, state, local));
@@ -581,11 +595,9 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
 
   let group: Parsed[] = [];
   let groupSize = 0;
-  const flushGroup = async () => {
-    const g = group;
-    group = [];
-    groupSize = 0;
-    if (!g.length) return;
+  // Hashes of runs parsed but not yet committed: the same content twice in one call is one run.
+  const parsedHashes = new Map<string, IngestedRun>();
+  const writeGroup = async (g: Parsed[]) => {
     try {
       await commitGroup(raw, g, opts, state);
     } catch (e) {
@@ -596,8 +608,18 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
     for (const one of g) {
       if (one.p.report.outcome === "inserted") report.rowsInserted += one.parsed.rows;
       progress.rows += one.parsed.rows;
+      parsedHashes.delete(one.p.sha);
     }
     tick();
+  };
+  // Pipelining: the database writes one group while this process parses the next (2 cores, 2 jobs).
+  let inflight: Promise<void> = Promise.resolve();
+  const flushGroup = async () => {
+    const g = group;
+    group = [];
+    groupSize = 0;
+    await inflight; // one write at a time, in order: supersession decisions see the previous commit
+    inflight = g.length ? writeGroup(g) : Promise.resolve();
   };
 
   for (const run of runs) {
@@ -611,7 +633,8 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
     try {
       if (run.problem) throw run.problem;
       p = await prepare(run, opts);
-      const known = state.byHash.get(p.sha);
+      const twin = parsedHashes.get(p.sha);
+      const known = state.byHash.get(p.sha) ?? (twin ? { id: twin.runId ?? 0, status: twin.status ?? "pending", observedRows: twin.observedRows } : undefined);
       if (known) {
         Object.assign(p.report, {
           outcome: "duplicate", runId: known.id, status: known.status === "rejected" ? null : known.status,
@@ -624,6 +647,7 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
         p.report.outcome = "valid";
       } else if (run.bytes > groupRows * 4096) {
         await flushGroup();
+        await inflight;
         const runId = await nextId();
         const rows = await streamLargeRun(raw, p, runId, opts, state, onBytes, (n) => {
           progress.rows += n;
@@ -640,6 +664,7 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
         }, onBytes, opts.maxLineBytes);
         checkAgainstMetadata(p, parsed);
         group.push({ p, runId, parsed, rollouts: rollouts.join(""), transcripts: transcripts.join("") });
+        parsedHashes.set(p.sha, p.report);
         groupSize += parsed.rows;
         if (groupSize >= groupRows) await flushGroup();
       }
@@ -650,6 +675,7 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
     progress.runsDone++;
   }
   await flushGroup();
+  await inflight;
   // A later run of this call may have superseded an earlier one: report final statuses.
   const inserted = report.runs.filter((r) => r.outcome === "inserted" && r.runId !== null);
   if (inserted.length) {
