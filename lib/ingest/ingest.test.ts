@@ -64,8 +64,11 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     expect(d).toMatchObject({ order_seed: 1618, subtask: "base" });
   });
 
-  it("is idempotent: the same files again add nothing", async () => {
+  it("is idempotent: the same files again add nothing (and leave the data version alone)", async () => {
     const before = await count("rollouts");
+    const version = async () => (await h.raw.query<{ value: string }>(`select value from app_meta where key = 'data_version'`))[0]?.value;
+    const v0 = await version();
+    expect(Number(v0)).toBeGreaterThan(0); // bumped by the first test's ingest
     const root = tmpDir();
     writeGenARun(root, { model: "openai/gpt-oss-20b", envId: "medqa", samplingArgs: { reasoning_effort: "high", temperature: 1 }, rows: [
       { id: 0, reward: 1, text: "<answer>A</answer>", options: OPTS, reasoning: "thinking" },
@@ -74,7 +77,9 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     ] });
     const report = await ingestPaths(h.raw, [root], { provenance: "official" });
     expect(report.runs[0].outcome).toBe("duplicate");
+    expect(report.runs[0].status).toBe("published");
     expect(await count("rollouts")).toBe(before);
+    expect(await version()).toBe(v0);
   });
 
   it("rejects a bad run with file, line and field, writes none of it, and loads the others", async () => {

@@ -223,7 +223,7 @@ async function loadCallState(raw: RawTx): Promise<CallState> {
 // ---------------------------------------------------------------------------------------------
 // Parsing one run
 
-interface PreparedRun {
+export interface PreparedRun {
   run: DiscoveredRun;
   sha: string;
   meta: RunMeta;
@@ -241,7 +241,7 @@ interface ParsedRows {
 
 /** Stream a run's rows, validate them, and hand each as CSV to `sink`. Throws IngestError on bad input. */
 /** A run's rows as records, whatever the format: JSON lines (Gen A, A′, B, C) or parquet. */
-async function* recordsOf(
+export async function* recordsOf(
   p: PreparedRun,
   counts: Map<string, { count: number }>,
   onBytes: (bytes: number) => void,
@@ -360,7 +360,7 @@ async function contentHash(run: DiscoveredRun): Promise<string> {
   return createHash("sha256").update(`${fileHash}|${run.parquet.providerModel}|${run.parquet.envId}|${run.parquet.variantId}`).digest("hex");
 }
 
-async function prepare(run: DiscoveredRun, opts: IngestOptions): Promise<PreparedRun> {
+export async function prepare(run: DiscoveredRun, opts: Pick<IngestOptions, "alias">): Promise<PreparedRun> {
   const report: IngestedRun = {
     dir: run.dir, format: run.format, outcome: "rejected", runId: null, config: null, benchmark: null, dataset: null,
     status: null, supersedes: null, observedRows: 0, expectedRows: null, meanReward: null, newCatalogEntries: [], errors: [], warnings: [],
@@ -679,6 +679,11 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
   // A later run of this call may have superseded an earlier one: report final statuses.
   const inserted = report.runs.filter((r) => r.outcome === "inserted" && r.runId !== null);
   if (inserted.length) {
+    // Whatever is computed from the published runs (boards, snapshots) is now stale.
+    await raw.query(
+      `insert into app_meta (key, value) values ('data_version', '1')
+       on conflict (key) do update set value = (app_meta.value::bigint + 1)::text, updated_at = now()`,
+    );
     const final = await raw.query<{ id: number; status: IngestedRun["status"] }>(`select id, status from runs where id = any($1::int[])`, [
       inserted.map((r) => r.runId),
     ]);

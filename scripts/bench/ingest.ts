@@ -64,13 +64,13 @@ async function writeCorpus(dir: string, total: number, perRun: number): Promise<
     const runDir = path.join(dir, "runs", "evals", model.replace(/\//g, "-"), env, variant);
     fs.mkdirSync(runDir, { recursive: true });
     fs.writeFileSync(path.join(runDir, "metadata.json"), JSON.stringify({
-      env_id: env, env_args: {}, model, num_examples: n, rollouts_per_example: 1, sampling_args: {},
+      env_id: env, env_args: { bench_run: runs }, model, num_examples: n, rollouts_per_example: 1, sampling_args: {},
       avg_reward: 0.5, version_info: { vf_version: "bench" },
     }));
     const out = createWriteStream(path.join(runDir, "results.jsonl"));
     let buf = "";
     for (let i = 0; i < n; i++) {
-      buf += line(i, (i * 7919) % 2) + "\n";
+      buf += line(i, ((i + runs) * 7919) % 2) + "\n";
       if (buf.length > 1 << 20) {
         if (!out.write(buf)) await new Promise<void>((r) => out.once("drain", () => r()));
         bytes += buf.length;
