@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
+import { reasoningEffortOf } from "../ingest/identity";
 import { benchmarks, benchmarksForEnv, configs, getBenchmark, getModel, models, suiteVariants } from "./index";
 import type { CatalogBenchmark, CatalogVariant } from "./types";
 import { parseVariantId } from "./variant-id";
@@ -12,17 +13,6 @@ const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && 
 
 // ---------------------------------------------------------------- helpers
 
-/** Effort = first of sampling_args.reasoning_effort, .reasoning.effort, .output_config.effort, .extra_body.reasoning_effort. */
-function effortOf(samplingArgs: Json): string | null {
-  const candidates = [
-    samplingArgs.reasoning_effort,
-    isObj(samplingArgs.reasoning) ? samplingArgs.reasoning.effort : undefined,
-    isObj(samplingArgs.output_config) ? samplingArgs.output_config.effort : undefined,
-    isObj(samplingArgs.extra_body) ? samplingArgs.extra_body.reasoning_effort : undefined,
-  ];
-  for (const c of candidates) if (typeof c === "string" && c !== "") return c;
-  return null;
-}
 
 /** Catalog model ids are the provider id's last path segment, lowercased, other characters → `-`. */
 const idFromProvider = (providerId: string) =>
@@ -257,7 +247,7 @@ describe("catalog invariants", () => {
     for (const c of configs) {
       const m = getModel(c.modelId);
       expect(m, c.alias).toBeDefined();
-      expect(c.reasoningEffort, c.alias).toBe(effortOf(c.samplingArgs));
+      expect(c.reasoningEffort, c.alias).toBe(reasoningEffortOf(c.samplingArgs));
       expect(c.displayName, c.alias).toBe(c.reasoningEffort ? `${m!.displayName} (${c.reasoningEffort})` : m!.displayName);
     }
     const sharing = configs.filter((c) => c.modelId === "gpt-oss-20b").map((c) => c.reasoningEffort);
@@ -369,7 +359,7 @@ describe.skipIf(!DATA)("catalog against ../shared/medmarks-data", () => {
       expect(getModel(c.modelId)?.providerId, c.alias).toBe(e.model);
       const sampling = (e.sampling_args ?? {}) as Json;
       expect(c.samplingArgs, c.alias).toEqual(sampling);
-      expect(c.reasoningEffort, c.alias).toBe(effortOf(sampling));
+      expect(c.reasoningEffort, c.alias).toBe(reasoningEffortOf(sampling));
     });
     const providerIds = new Set(endpoints.map((e) => String(e.model)));
     expect(providerIds.size).toBe(78);

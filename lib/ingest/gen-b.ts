@@ -44,7 +44,7 @@ import path from "node:path";
 import { z } from "zod";
 import { composeVariantId } from "./identity";
 import { IngestError } from "./errors";
-import { judgeModelsOf, type RunMeta } from "./metadata";
+import { fromEnvMetadata, type RunMeta } from "./metadata";
 import { parseVariantId } from "../catalog/variant-id";
 import { chosenOptionText, optionsFromPrompt, parseAnswer } from "./parse-answer";
 import { completionText, errorText, hasReasoning, optionsOf, promptText, type RolloutRecord } from "./rollout";
@@ -347,21 +347,7 @@ const legacyMeta = z.looseObject({
 export function parseGenBMetadata(file: string, text: string): RunMeta {
   const r = legacyMeta.safeParse(parseJsonObject(file, text));
   if (!r.success) fail(file, r.error);
-  const m = r.data;
-  const envArgs = m.env_args ?? {};
-  return {
-    envId: m.env_id,
-    envArgs,
-    providerModel: m.model,
-    numExamples: m.num_examples ?? null,
-    rolloutsPerExample: m.rollouts_per_example ?? 1,
-    samplingArgs: m.sampling_args ?? {},
-    avgReward: m.avg_reward ?? null,
-    versionInfo: null,
-    judgeModels: judgeModelsOf(envArgs),
-    runAt: null,
-    raw: m,
-  };
+  return fromEnvMetadata(r.data, null);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,7 +86,22 @@ export function parseMetadata(file: string, text: string, format: RunFormat): Ru
   }
   const r = genA.safeParse(json);
   if (!r.success) fail(file, r.error);
-  const m = r.data;
+  return fromEnvMetadata(r.data, r.data.version_info ?? null);
+}
+
+/** RunMeta from metadata keyed like Gen A's (`env_id`, `model`, ...); Gen B's legacy files share the keys. */
+export function fromEnvMetadata(
+  m: {
+    env_id: string;
+    env_args?: Record<string, unknown> | null;
+    model: string;
+    num_examples?: number | null;
+    rollouts_per_example?: number | null;
+    sampling_args?: Record<string, unknown> | null;
+    avg_reward?: number | null;
+  },
+  versionInfo: Record<string, unknown> | null,
+): RunMeta {
   const envArgs = m.env_args ?? {};
   return {
     envId: m.env_id,
@@ -96,7 +111,7 @@ export function parseMetadata(file: string, text: string, format: RunFormat): Ru
     rolloutsPerExample: m.rollouts_per_example ?? 1,
     samplingArgs: m.sampling_args ?? {},
     avgReward: m.avg_reward ?? null,
-    versionInfo: m.version_info ?? null,
+    versionInfo,
     judgeModels: judgeModelsOf(envArgs),
     runAt: null,
     raw: m,
