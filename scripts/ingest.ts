@@ -8,6 +8,7 @@ import { DataDirInUseError } from "../lib/db/lock";
 import { getEnv } from "../lib/env";
 import { formatProgress, ingestPaths, toJsonSummary, type IngestProgress, type PathsReport } from "../lib/ingest";
 import type { RunFormat } from "../lib/ingest/metadata";
+import { refreshBoards } from "../lib/boards/refresh";
 import { prepareDatabase } from "../lib/setup/prepare";
 import { readServerInfo, type ServerInfo } from "../lib/setup/server-info";
 
@@ -128,6 +129,10 @@ async function main() {
       await prepareDatabase(handle, { migrate: true, seedDemo: false, dataDir: env.DATA_DIR, questionsPerDataset: env.DEMO_QUESTIONS });
     }
     const report = await ingestPaths(handle.raw, positionals, { ...options, onProgress });
+    if (!dryRun && report.runs.some((r) => r.outcome === "inserted")) {
+      // The boards read precomputed results: compute the new snapshot's now, not on the first page view.
+      await refreshBoards(handle.raw, values.json ? undefined : (m) => console.error(m));
+    }
     finish(report, handle.location);
   } finally {
     await handle.close();

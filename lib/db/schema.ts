@@ -306,3 +306,26 @@ export const appMeta = pgTable("app_meta", {
   value: text("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 });
+
+/**
+ * Scoring results of a snapshot, per board and scoring settings: computed once (after an
+ * ingest or publish, or on first request for non-default settings), then read by key.
+ */
+export const boardResults = pgTable(
+  "board_results",
+  {
+    snapshotId: text("snapshot_id")
+      .notNull()
+      .references(() => snapshots.id, { onDelete: "cascade" }),
+    board: text("board", { enum: ["V", "OE"] }).notNull(),
+    /** Canonical string of the scoring settings (weights, coverage, orders, missing, ...). */
+    settingsKey: text("settings_key").notNull(),
+    /** lib/scoring BoardResult without its head-to-head part, serialised. */
+    result: jsonb("result").notNull(),
+    /** BoardResult.headToHead (large: every ordered pair × dataset), read only by the head-to-head views. */
+    headToHead: jsonb("head_to_head"),
+    computedAt: timestamp("computed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    computeMs: integer("compute_ms"),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.board, t.settingsKey] })],
+);

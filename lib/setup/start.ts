@@ -1,3 +1,4 @@
+import { refreshBoards } from "../boards/refresh";
 import { getDbHandle } from "../db";
 import { getEnv } from "../env";
 import { prepareDatabase } from "./prepare";
@@ -18,6 +19,7 @@ export async function startDatabase(): Promise<void> {
       questionsPerDataset: env.DEMO_QUESTIONS,
       log,
     });
+    await refreshBoards(handle.raw, log);
     if (handle.kind === "pglite") {
       const origin = localOrigin();
       if (origin) writeServerInfo(env.DATA_DIR, origin); // lets `npm run ingest` hand runs to this server

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { getDbHandle } from "@/lib/db";
+import { refreshBoards } from "@/lib/boards/refresh";
 import { ingestPaths } from "@/lib/ingest";
 import { isServerToken } from "@/lib/setup/server-info";
 
@@ -46,6 +47,7 @@ export async function POST(request: Request): Promise<Response> {
             send({ type: "progress", progress: p });
           },
         });
+        if (!args.dryRun && report.runs.some((r) => r.outcome === "inserted")) await refreshBoards(handle.raw);
         send({ type: "report", report });
       } catch (e) {
         send({ type: "error", message: e instanceof Error ? e.message : String(e) });

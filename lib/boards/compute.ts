@@ -1,0 +1,140 @@
+/**
+ * Board results per snapshot: computed once with lib/scoring from the snapshot's rows, stored in
+ * `board_results`, then read by key. Defaults are computed after each ingest; other settings on
+ * first request.
+ */
+import type { RawClient } from "../db/raw";
+import type { LeaderboardSettings } from "../queries/leaderboard-types";
+import { buildBoardInput, scoreBoard } from "../scoring";
+import { DEFAULT_SETTINGS, type BoardResult, type RewardRow, type ScoringSettings } from "../scoring/types";
+import { ensureSnapshot, type SnapshotInfo } from "./snapshot";
+
+export type Board = "V" | "OE";
+export type StoredBoard = Omit<BoardResult, "headToHead">;
+
+export interface BoardData {
+  snapshot: SnapshotInfo;
+  result: StoredBoard;
+  /** The rows are the synthetic demo runs. */
+  synthetic: boolean;
+  computedAt: string;
+  /** Mean output tokens per question by config (ln-weighted over the scored datasets); absent = no usage data. */
+  outputTokens: Record<string, number>;
+}
+
+export function settingsKey(s: LeaderboardSettings): string {
+  return [s.weights, s.weights === "cap" ? (s.cap ?? 0) : "", s.coverage, s.orders, s.missing, s.data].join("|");
+}
+
+export function scoringSettings(s: LeaderboardSettings): ScoringSettings {
+  return { ...DEFAULT_SETTINGS, weights: s.weights, cap: s.cap ?? undefined, coverage: s.coverage, orders: s.orders, missing: s.missing };
+}
+
+/** Which provenance the board shows: real runs when any are published (`auto`), else the demo. */
+async function provenanceFilter(raw: RawClient, snapshotId: string, data: LeaderboardSettings["data"]): Promise<{ sql: string; synthetic: boolean }> {
+  if (data === "all") return { sql: "", synthetic: false };
+  if (data === "demo") return { sql: `and u.provenance = 'demo'`, synthetic: true };
+  if (data === "real") return { sql: `and u.provenance <> 'demo'`, synthetic: false };
+  const [{ real }] = await raw.query<{ real: number }>(
+    `select count(*)::int as real from snapshot_runs s join runs u on u.id = s.run_id where s.snapshot_id = $1 and u.provenance <> 'demo'`,
+    [snapshotId],
+  );
+  return Number(real) > 0 ? { sql: `and u.provenance <> 'demo'`, synthetic: false } : { sql: `and u.provenance = 'demo'`, synthetic: true };
+}
+
+async function loadRows(raw: RawClient, snapshotId: string, board: Board, filter: string) {
+  const rows = await raw.query<{ config: string; skey: string; fkey: string; benchmark: string; example_id: string; reward: number | null; output_tokens: number | null }>(
+    `select u.config_slug as config, d.key as skey, d.folded_key as fkey, d.benchmark_slug as benchmark,
+            r.example_id, r.reward, r.output_tokens
+     from snapshot_runs s
+     join runs u on u.id = s.run_id
+     join datasets d on d.id = u.dataset_id
+     join benchmarks b on b.slug = d.benchmark_slug
+     join rollouts r on r.run_id = u.id
+     where s.snapshot_id = $1 and b.subset = $2 ${filter}`,
+    [snapshotId, board],
+  );
+  const rewards: RewardRow[] = rows.map((r) => ({
+    config: r.config, separateKey: r.skey, foldedKey: r.fkey, benchmark: r.benchmark, exampleId: r.example_id,
+    reward: r.reward === null ? null : Number(r.reward),
+  }));
+  return { rewards, rows };
+}
+
+/** Per config: mean over each dataset's questions of the output tokens, then weighted over datasets like the win rate. */
+function outputTokensByConfig(rows: Awaited<ReturnType<typeof loadRows>>["rows"], result: BoardResult, orders: LeaderboardSettings["orders"]) {
+  const weight = new Map(result.datasets.map((d) => [d.key, d.weight]));
+  const perQuestion = new Map<string, { sum: number; n: number }>();
+  for (const r of rows) {
+    if (r.output_tokens === null) continue;
+    const key = orders === "folded" ? r.fkey : r.skey;
+    if (!weight.has(key)) continue;
+    const k = `${r.config}\u0000${key}\u0000${r.example_id}`;
+    const q = perQuestion.get(k) ?? { sum: 0, n: 0 };
+    q.sum += Number(r.output_tokens);
+    q.n++;
+    perQuestion.set(k, q);
+  }
+  const perDataset = new Map<string, { sum: number; n: number }>();
+  for (const [k, q] of perQuestion) {
+    const [config, key] = k.split("\u0000");
+    const dk = `${config}\u0000${key}`;
+    const d = perDataset.get(dk) ?? { sum: 0, n: 0 };
+    d.sum += q.sum / q.n;
+    d.n++;
+    perDataset.set(dk, d);
+  }
+  const acc = new Map<string, { wsum: number; w: number; sum: number; n: number }>();
+  for (const [dk, d] of perDataset) {
+    const [config, key] = dk.split("\u0000");
+    const a = acc.get(config) ?? { wsum: 0, w: 0, sum: 0, n: 0 };
+    const w = weight.get(key) ?? 0;
+    a.wsum += w * (d.sum / d.n);
+    a.w += w;
+    a.sum += d.sum / d.n;
+    a.n++;
+    acc.set(config, a);
+  }
+  const out: Record<string, number> = {};
+  for (const [config, a] of acc) out[config] = a.w > 0 ? a.wsum / a.w : a.sum / a.n;
+  return out;
+}
+
+type Cache = Map<string, BoardData>;
+const g = globalThis as typeof globalThis & { __medmarksBoards?: Cache };
+const memo: Cache = (g.__medmarksBoards ??= new Map());
+
+/** The board for the current snapshot and these settings: from memory, the table, or computed now. */
+export async function getBoardData(raw: RawClient, board: Board, settings: LeaderboardSettings): Promise<BoardData> {
+  const snapshot = await ensureSnapshot(raw);
+  const key = settingsKey(settings);
+  const memoKey = `${snapshot.id}|${board}|${key}`;
+  const hit = memo.get(memoKey);
+  if (hit) return hit;
+  const stored = await raw.query<{ result: StoredBoard & { outputTokens?: Record<string, number>; synthetic?: boolean }; computed_at: string }>(
+    `select result, computed_at::text from board_results where snapshot_id = $1 and board = $2 and settings_key = $3`,
+    [snapshot.id, board, key],
+  );
+  let data: BoardData;
+  if (stored.length) {
+    const { outputTokens, synthetic, ...result } = stored[0].result;
+    data = { snapshot, result, synthetic: synthetic ?? false, outputTokens: outputTokens ?? {}, computedAt: new Date(stored[0].computed_at).toISOString() };
+  } else {
+    const t0 = Date.now();
+    const filter = await provenanceFilter(raw, snapshot.id, settings.data);
+    const { rewards, rows } = await loadRows(raw, snapshot.id, board, filter.sql);
+    const full = scoreBoard(buildBoardInput(rewards, settings.orders), scoringSettings(settings));
+    const { headToHead, ...result } = full;
+    const outputTokens = outputTokensByConfig(rows, full, settings.orders);
+    const computedAt = new Date().toISOString();
+    await raw.query(
+      `insert into board_results (snapshot_id, board, settings_key, result, head_to_head, compute_ms)
+       values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) on conflict do nothing`,
+      [snapshot.id, board, key, JSON.stringify({ ...result, outputTokens, synthetic: filter.synthetic }), JSON.stringify(headToHead), Date.now() - t0],
+    );
+    data = { snapshot, result, synthetic: filter.synthetic, outputTokens, computedAt };
+  }
+  if (memo.size > 64) memo.delete(memo.keys().next().value as string);
+  memo.set(memoKey, data);
+  return data;
+}
