@@ -100,15 +100,16 @@ function outputTokensByConfig(rows: Awaited<ReturnType<typeof loadRows>>["rows"]
   return out;
 }
 
-type Cache = Map<string, BoardData>;
-const g = globalThis as typeof globalThis & { __medmarksBoards?: Cache };
-const memo: Cache = (g.__medmarksBoards ??= new Map());
+// Parsed board results per database client (the app has one; tests open several).
+const memos = new WeakMap<object, Map<string, BoardData>>();
 
 /** The board for the current snapshot and these settings: from memory, the table, or computed now. */
 export async function getBoardData(raw: RawClient, board: Board, settings: LeaderboardSettings): Promise<BoardData> {
   const snapshot = await ensureSnapshot(raw);
   const key = settingsKey(settings);
   const memoKey = `${snapshot.id}|${board}|${key}`;
+  let memo = memos.get(raw);
+  if (!memo) memos.set(raw, (memo = new Map()));
   const hit = memo.get(memoKey);
   if (hit) return hit;
   const stored = await raw.query<{ result: StoredBoard & { outputTokens?: Record<string, number>; synthetic?: boolean }; computed_at: string }>(

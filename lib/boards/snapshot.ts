@@ -11,7 +11,8 @@ export interface SnapshotInfo {
   runCount: number;
 }
 
-type Global = typeof globalThis & { __medmarksSnapshot?: { version: string; info: SnapshotInfo } };
+// Per database client (the app has one; tests open several): the last snapshot and its data version.
+const cache = new WeakMap<object, { version: string; info: SnapshotInfo }>();
 
 /** The current data version (bumped by every ingest that inserts runs). */
 async function dataVersion(raw: RawTx): Promise<string> {
@@ -27,9 +28,9 @@ export function snapshotId(contentHashes: string[]): string {
 
 /** The snapshot of the currently published runs, created (with its run list) if new. */
 export async function ensureSnapshot(raw: RawTx & { transaction?: <T>(fn: (tx: RawTx) => Promise<T>) => Promise<T> }): Promise<SnapshotInfo> {
-  const g = globalThis as Global;
   const version = await dataVersion(raw);
-  if (g.__medmarksSnapshot?.version === version) return g.__medmarksSnapshot.info;
+  const hit = cache.get(raw);
+  if (hit?.version === version) return hit.info;
   const runs = await raw.query<{ id: number; sha: string }>(`select id, content_sha256 as sha from runs where status = 'published' order by id`);
   const id = snapshotId(runs.map((r) => r.sha));
   const existing = await raw.query<{ created_at: string; run_count: number }>(`select created_at::text, run_count from snapshots where id = $1`, [id]);
@@ -51,6 +52,6 @@ export async function ensureSnapshot(raw: RawTx & { transaction?: <T>(fn: (tx: R
     const [row] = await raw.query<{ created_at: string }>(`select created_at::text from snapshots where id = $1`, [id]);
     info = { id, createdAt: new Date(row.created_at).toISOString(), runCount: runs.length };
   }
-  g.__medmarksSnapshot = { version, info };
+  cache.set(raw, { version, info });
   return info;
 }

@@ -292,13 +292,15 @@ async function parseRows(
   const { run, meta } = p;
   const file = run.resultsPath;
   const perQuestion = new Map<string, { sum: number; n: number; count: number }>();
-  const keys = new Set<string>(); // example id + rollout index: unique per run
+  // Parquet carries its own rollout index: check (example id, rollout index) pairs there. Line
+  // formats number rollouts by occurrence, so the per-question count is the whole check.
+  const keys = run.parquet ? new Set<string>() : null;
   const idField = run.format === "C" ? "id" : "example_id";
   let rows = 0;
   for await (const { record, line } of recordsOf(p, perQuestion, onBytes, maxLineBytes)) {
     const stats = perQuestion.get(record.exampleId) ?? { sum: 0, n: 0, count: 0 };
-    const key = `${record.exampleId}\u0000${record.rolloutIndex}`;
-    if (stats.count >= meta.rolloutsPerExample || keys.has(key)) {
+    const key = keys ? `${record.exampleId}\u0000${record.rolloutIndex}` : "";
+    if (stats.count >= meta.rolloutsPerExample || keys?.has(key)) {
       throw new IngestError(
         file,
         `duplicate example id ${record.exampleId}: more rows than rollouts_per_example (${meta.rolloutsPerExample})`,
@@ -306,7 +308,7 @@ async function parseRows(
         run.parquet ? "example_id" : idField,
       );
     }
-    keys.add(key);
+    keys?.add(key);
     stats.count++;
     if (record.reward !== null) {
       stats.sum += record.reward;
