@@ -1,46 +1,126 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
-import { InventoryMatrix } from "@/components/inventory/inventory-matrix";
-import { InventoryTotals } from "@/components/inventory/inventory-totals";
+import { InfoIcon, TriangleAlertIcon } from "lucide-react";
+
+import { BoardTabs } from "@/components/leaderboard/board-tabs";
+import { DroppedDatasets } from "@/components/leaderboard/dropped-datasets";
+import type { FacetRow } from "@/components/leaderboard/filter";
+import { LeaderboardFilters } from "@/components/leaderboard/leaderboard-filters";
+import { LeaderboardTable } from "@/components/leaderboard/leaderboard-table";
+import { parseLeaderboardParams, validateLeaderboardParams } from "@/components/leaderboard/params";
+import { SettingsPanel } from "@/components/leaderboard/settings-panel";
+import { weightPhrase } from "@/components/leaderboard/settings-options";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { getInventory } from "@/lib/queries/inventory";
+import { formatDate, formatInt } from "@/lib/format";
+import { getLeaderboard } from "@/lib/queries/leaderboard";
+import type { LeaderboardView } from "@/lib/queries/leaderboard-types";
 
-export const metadata: Metadata = { title: "Loaded data" };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function HomePage() {
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { board } = parseLeaderboardParams(await searchParams);
+  return { title: `Medmarks-${board} leaderboard` };
+}
+
+const BOARD_HINT = { V: "verifiable benchmarks", OE: "open-ended benchmarks, graded by LLM judges" } as const;
+
+function toFacetRows(rows: LeaderboardView["rows"]): FacetRow[] {
+  return rows.map(({ config, displayName, modelName, modelId, org, group, reasoningEffort, paramsB }) => ({
+    config,
+    displayName,
+    modelName,
+    modelId,
+    org,
+    group,
+    reasoningEffort,
+    paramsB,
+  }));
+}
+
+/** The home page: the Medmarks-V / Medmarks-OE leaderboard. Every view parameter is in the URL. */
+export default async function LeaderboardPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // always read the database at request time, never at build
-  const inventory = await getInventory();
-  const empty = inventory.totals.runs === 0;
+  const { params, issues } = validateLeaderboardParams(await searchParams);
+  const view = await getLeaderboard(params.board, params.settings);
+  const board = `Medmarks-${view.board}`;
+  const empty = view.rows.length === 0;
+
   return (
-    <div className="space-y-8">
+    <div className="space-y-4">
       <PageHeader
-        title="Medmarks results loaded"
-        description="Configurations × benchmarks of the Medmarks-V and Medmarks-OE suites currently in the database: datasets present out of each benchmark's datasets (subtasks and answer orders). The ranked leaderboard builds on these runs."
-      />
+        className="pb-2"
+        title={`${board} leaderboard`}
+        description={
+          <>
+            {board} ({BOARD_HINT[view.board]}), ranked by the {weightPhrase(view.settings)} mean win rate over datasets: the share
+            of pairwise per-question comparisons a configuration wins against every other configuration (ties count half).
+          </>
+        }
+        actions={<BoardTabs board={view.board} />}
+      >
+        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
+          Data as of snapshot{" "}
+          <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
+            {view.snapshot.id.slice(0, 12)}
+          </code>{" "}
+          · {formatDate(view.snapshot.createdAt)} · <span data-stat="board-runs">{formatInt(view.snapshot.runCount)}</span> runs
+          {view.replicates > 0 ? ` · 95% intervals from ${formatInt(view.replicates)} bootstrap replicates` : " · no intervals"}
+        </p>
+      </PageHeader>
+
+      {view.synthetic ? (
+        <Alert variant="warning" role="status" data-testid="leaderboard-synthetic">
+          <TriangleAlertIcon aria-hidden="true" />
+          <AlertTitle>Synthetic demo data: this ranking is not a real model comparison</AlertTitle>
+          <AlertDescription>
+            <p>
+              These rows come from generated demo runs of real catalog configurations, so every view works before real results
+              are loaded.
+              {view.settings.data === "auto" ? " Real runs replace them as soon as any are published." : null}
+            </p>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+
+      {issues.length > 0 ? (
+        <Alert role="status" data-testid="param-issues">
+          <InfoIcon aria-hidden="true" />
+          <AlertTitle>Some URL parameters were ignored</AlertTitle>
+          <AlertDescription>
+            <ul className="list-disc pl-4">
+              {issues.map((i) => (
+                <li key={`${i.param}:${i.value}`}>{i.message}; the default is used.</li>
+              ))}
+            </ul>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+
+      <SettingsPanel board={view.board} settings={view.settings} />
+
       {empty ? (
         <section className="rounded-lg border border-dashed p-6 text-sm" data-testid="empty-state">
-          <h2 className="mb-2 text-base font-semibold">No runs loaded yet</h2>
+          <h2 className="mb-2 text-base font-semibold">No {board} runs to rank</h2>
           <p className="text-muted-foreground">
-            Ingest Medmarks run artifacts (folders with <code>metadata.json</code> and <code>results.jsonl</code>) with{" "}
-            <code className="rounded bg-muted px-1">npm run ingest -- path/to/runs</code>, or start with an empty embedded
-            database to get the synthetic demo data.
+            {view.settings.data === "real"
+              ? "No official or community runs of this board are published. Choose \u201cDemo\u201d or \u201cAll\u201d runs in the scoring settings to see the synthetic demo data, or ingest real runs: "
+              : view.settings.data === "demo"
+                ? "No synthetic demo runs of this board are loaded. Choose \u201cAuto\u201d runs in the scoring settings, or ingest runs: "
+                : "Ingest Medmarks run artifacts (folders with metadata.json and results.jsonl) with "}
+            <code className="rounded bg-muted px-1">npm run ingest -- path/to/runs</code>. The{" "}
+            <Link href="/data" className="underline underline-offset-4">
+              loaded data
+            </Link>{" "}
+            page lists what is in the database.
           </p>
         </section>
       ) : (
         <>
-          <InventoryTotals totals={inventory.totals} />
-          {inventory.boards.map((board) => (
-            <section key={board.subset} id={`board-${board.subset}`} className="space-y-3" aria-labelledby={`h-${board.subset}`}>
-              <h2 id={`h-${board.subset}`} className="text-lg font-semibold">
-                Medmarks-{board.subset}{" "}
-                <span className="text-sm font-normal text-muted-foreground">
-                  {board.subset === "V" ? "verifiable" : "open-ended, LLM-judged"} · {board.configs.length} configurations ·{" "}
-                  {board.benchmarks.length} benchmarks
-                </span>
-              </h2>
-              <InventoryMatrix board={board} />
-            </section>
-          ))}
+          <LeaderboardFilters rows={toFacetRows(view.rows)} />
+          <LeaderboardTable view={view} />
+          <DroppedDatasets view={view} />
         </>
       )}
     </div>

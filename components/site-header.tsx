@@ -5,7 +5,10 @@ import { NavLink } from "@/components/ui/nav-link";
 
 // Only routes that exist: a link to a page not built yet would be a 404 (and Next prefetches it).
 // Add each view here when its page ships (benchmarks, efficiency, order bias, compare, methodology).
-export const NAV_ITEMS = [{ href: "/", label: "Overview" }] as const;
+export const NAV_ITEMS = [
+  { href: "/", label: "Leaderboard" },
+  { href: "/data", label: "Loaded data" },
+] as const;
 
 export function SiteHeader() {
   return (

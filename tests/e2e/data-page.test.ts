@@ -7,7 +7,7 @@ import { launch } from "./browser";
 const baseURL = inject("baseURL");
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results");
 
-describe("home page", () => {
+describe("loaded data page and site shell", () => {
   let ctx: BrowserContext;
   beforeAll(async () => {
     ctx = await launch();
@@ -24,7 +24,7 @@ describe("home page", () => {
       if (m.type() === "error") errors.push(m.text());
     });
     page.on("pageerror", (e) => errors.push(e.message));
-    const res = await page.goto(`${baseURL}/`);
+    const res = await page.goto(`${baseURL}/data`);
     expect(res?.status()).toBe(200);
     await expect(page.getByTestId("demo-banner").textContent()).resolves.toMatch(/synthetic/i);
     const runs = Number((await page.locator('[data-stat="runs"]').textContent())?.replace(/,/g, ""));
@@ -34,20 +34,20 @@ describe("home page", () => {
     const oeRows = await page.locator('[data-testid="inventory-OE"] tbody tr').count();
     expect(vRows).toBeGreaterThanOrEqual(24);
     expect(oeRows).toBeGreaterThanOrEqual(20);
-    await page.screenshot({ path: path.join(SHOTS, "home.png"), fullPage: false });
+    await page.screenshot({ path: path.join(SHOTS, "data.png"), fullPage: false });
     expect(errors).toEqual([]);
   });
 
   it("switches to dark mode with the toggle and keeps it across reloads", async () => {
     const page = await ctx.newPage();
-    await page.goto(`${baseURL}/`);
+    await page.goto(`${baseURL}/data`);
     await page.getByRole("button", { name: /theme/i }).click();
     await page.getByRole("menuitemradio", { name: /dark/i }).click();
     await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
     await page.reload();
     await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
     await page.getByTestId("inventory-totals").waitFor();
-    await page.screenshot({ path: path.join(SHOTS, "home-dark.png") });
+    await page.screenshot({ path: path.join(SHOTS, "data-dark.png") });
   });
 
   it("answers unknown URLs with the 404 page", async () => {

@@ -1,0 +1,190 @@
+/**
+ * Leaderboard export: exactly the rows shown (filtered, in the shown order) and the columns shown
+ * (in the shown order), generated in the browser. The string builders are pure and unit-tested;
+ * `downloadText` is the only DOM code.
+ *
+ * Format decisions:
+ * - Numbers are RAW with full precision (`String(x)`, the shortest round-trip form): shares and
+ *   scores in [0, 1] (0.714, not "71.4%"), token counts as plain numbers. Nothing is rounded, so
+ *   the file reproduces the page's figures at any precision.
+ * - A shown column may expand to several fields: its value plus its interval / n, e.g.
+ *   `weighted_win_rate, weighted_win_rate_lo, weighted_win_rate_hi`; a benchmark column
+ *   `<slug>, <slug>_lo, <slug>_hi, <slug>_n`; the configuration column its identity fields.
+ * - Missing values are empty CSV fields and `null` in JSON (never 0).
+ * - Every row ends with a `synthetic` field (true for generated demo runs): provenance travels
+ *   with the numbers even when the file leaves the site.
+ * - CSV: RFC 4180 — comma separated, CRLF line ends, one header line; a field is quoted ("…",
+ *   inner quotes doubled) when it holds a comma, quote, CR/LF or leading/trailing space. Text
+ *   fields that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+ *   leading apostrophe (OWASP CSV injection); numbers are never altered.
+ * - JSON: the same flat records (typed: numbers, booleans, null) plus the board, settings,
+ *   snapshot, filters and sort that produced them.
+ */
+import type { LeaderboardRow, LeaderboardView } from "@/lib/queries/leaderboard-types";
+import { benchmarkColumnId, type FixedColumnId } from "./columns";
+import type { LeaderboardParams } from "./params";
+
+export type ExportValue = string | number | boolean | null;
+
+export interface ExportField {
+  key: string;
+  value: (row: LeaderboardRow) => ExportValue;
+}
+
+type BenchmarkRef = Pick<LeaderboardView["benchmarks"][number], "slug">;
+
+const FIXED_FIELDS: Record<FixedColumnId, ExportField[]> = {
+  rank: [
+    { key: "rank", value: (r) => r.rank },
+    { key: "rank_lo", value: (r) => r.rankLo },
+    { key: "rank_hi", value: (r) => r.rankHi },
+    { key: "tie_group", value: (r) => r.tieGroup },
+    { key: "rank_change", value: (r) => r.rankChange },
+  ],
+  config: [
+    { key: "config", value: (r) => r.config },
+    { key: "display_name", value: (r) => r.displayName },
+    { key: "model_id", value: (r) => r.modelId },
+    { key: "org", value: (r) => r.org },
+    { key: "group", value: (r) => r.group },
+    { key: "reasoning_effort", value: (r) => r.reasoningEffort },
+    { key: "params_b", value: (r) => r.paramsB },
+    { key: "in_catalog", value: (r) => r.inCatalog },
+  ],
+  weighted: [
+    { key: "weighted_win_rate", value: (r) => r.weighted },
+    { key: "weighted_win_rate_lo", value: (r) => r.weightedLo },
+    { key: "weighted_win_rate_hi", value: (r) => r.weightedHi },
+  ],
+  simple: [{ key: "simple_win_rate", value: (r) => r.simple }],
+  datasets: [{ key: "n_datasets", value: (r) => r.nDatasets }],
+  score: [{ key: "mean_score", value: (r) => r.meanScore }],
+  tokens: [{ key: "mean_output_tokens", value: (r) => r.meanOutputTokens }],
+};
+
+const SYNTHETIC_FIELD: ExportField = { key: "synthetic", value: (r) => r.synthetic };
+
+function benchmarkFields(slug: string): ExportField[] {
+  const cell = (r: LeaderboardRow) => r.benchmarks[slug] ?? null;
+  return [
+    { key: slug, value: (r) => cell(r)?.score ?? null },
+    { key: `${slug}_lo`, value: (r) => cell(r)?.lo ?? null },
+    { key: `${slug}_hi`, value: (r) => cell(r)?.hi ?? null },
+    { key: `${slug}_n`, value: (r) => cell(r)?.n ?? null },
+  ];
+}
+
+/**
+ * The fields for the shown columns, in order. Unknown column ids (e.g. the checkbox column) are
+ * skipped; `synthetic` comes last.
+ */
+export function exportFields(columnIds: readonly string[], benchmarks: readonly BenchmarkRef[]): ExportField[] {
+  const bySlug = new Map(benchmarks.map((b) => [benchmarkColumnId(b.slug), b.slug]));
+  const fields: ExportField[] = [];
+  for (const id of columnIds) {
+    if (id in FIXED_FIELDS) fields.push(...FIXED_FIELDS[id as FixedColumnId]);
+    else {
+      const slug = bySlug.get(id);
+      if (slug !== undefined) fields.push(...benchmarkFields(slug));
+    }
+  }
+  fields.push(SYNTHETIC_FIELD);
+  return fields;
+}
+
+/** Normalise a value for output: non-finite numbers and undefined become null. */
+function clean(v: ExportValue | undefined): ExportValue {
+  if (v === undefined) return null;
+  if (typeof v === "number" && !Number.isFinite(v)) return null;
+  return v;
+}
+
+/** One CSV field (RFC 4180 quoting, formula guard on text). */
+export function csvField(value: ExportValue | undefined): string {
+  const v = clean(value);
+  if (v === null) return "";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  let s = v;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/[",\r\n]/.test(s) || /^\s|\s$/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+/** The shown rows × shown columns as CSV (header line + one line per row, CRLF, no BOM). */
+export function toCsv(
+  rows: readonly LeaderboardRow[],
+  columnIds: readonly string[],
+  benchmarks: readonly BenchmarkRef[],
+): string {
+  const fields = exportFields(columnIds, benchmarks);
+  const lines = [fields.map((f) => csvField(f.key)).join(",")];
+  for (const row of rows) lines.push(fields.map((f) => csvField(f.value(row))).join(","));
+  return lines.join("\r\n") + "\r\n";
+}
+
+export type ExportView = Pick<
+  LeaderboardView,
+  "board" | "settings" | "snapshot" | "synthetic" | "replicates" | "computedAt" | "benchmarks"
+>;
+
+export interface LeaderboardJsonExport {
+  board: LeaderboardView["board"];
+  settings: LeaderboardView["settings"];
+  snapshot: LeaderboardView["snapshot"];
+  synthetic: boolean;
+  replicates: number;
+  computedAt: string;
+  filters: Pick<LeaderboardParams, "q" | "group" | "org" | "effort" | "size">;
+  sort: LeaderboardParams["sort"];
+  /** Column ids shown, in order. */
+  columns: string[];
+  /** Keys of each record, in order (the CSV header). */
+  fields: string[];
+  rows: Record<string, ExportValue>[];
+}
+
+/** The shown rows × shown columns as a JSON document (see LeaderboardJsonExport). */
+export function toExportJson(
+  view: ExportView,
+  rows: readonly LeaderboardRow[],
+  columnIds: readonly string[],
+  state: Pick<LeaderboardParams, "q" | "group" | "org" | "effort" | "size" | "sort">,
+): LeaderboardJsonExport {
+  const fields = exportFields(columnIds, view.benchmarks);
+  const known = new Set(fields.map((f) => f.key));
+  return {
+    board: view.board,
+    settings: view.settings,
+    snapshot: view.snapshot,
+    synthetic: view.synthetic,
+    replicates: view.replicates,
+    computedAt: view.computedAt,
+    filters: { q: state.q, group: state.group, org: state.org, effort: state.effort, size: state.size },
+    sort: state.sort,
+    columns: columnIds.filter((id) => id in FIXED_FIELDS || view.benchmarks.some((b) => benchmarkColumnId(b.slug) === id)),
+    fields: [...known],
+    rows: rows.map((row) => Object.fromEntries(fields.map((f) => [f.key, clean(f.value(row))]))),
+  };
+}
+
+/** e.g. `medmarks-v-leaderboard-3f9a1c2e.csv` (demo data says so in the name). */
+export function exportFilename(view: Pick<LeaderboardView, "board" | "snapshot" | "synthetic">, ext: "csv" | "json"): string {
+  const snap = view.snapshot.id.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 12) || "snapshot";
+  const demo = view.synthetic ? "-synthetic-demo" : "";
+  return `medmarks-${view.board.toLowerCase()}-leaderboard-${snap}${demo}.${ext}`;
+}
+
+/** Browser only: save `text` as a file. CSV gets a UTF-8 BOM so spreadsheets read names right. */
+export function downloadText(filename: string, text: string, mime: string): void {
+  const bom = mime.startsWith("text/csv") ? "\uFEFF" : "";
+  const url = URL.createObjectURL(new Blob([bom + text], { type: mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

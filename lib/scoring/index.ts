@@ -1,0 +1,27 @@
+/**
+ * The scoring engine (spec §3): pure TypeScript over typed arrays, no database, no Next.
+ *
+ *   const input = buildBoardInput(rows, settings.orders);
+ *   const result = scoreBoard(input, settings);     // or await scoreBoardParallel(...) for worker threads
+ *   const json = toMedmarksJson(result);             // medarc-eval winrate's own shape
+ *
+ * Methods and decisions: lib/scoring/METHODS.md.
+ */
+export * from "./types";
+export { buildBoardInput, BoardInputBuilder, datasetFromMatrix } from "./input";
+export { scoreBoard, resolveSettings, planBoard, scoreDataset, setWasmKernel, BOOTSTRAP_METHOD } from "./score";
+export { scoreBoardParallel, type ParallelOptions } from "./parallel";
+export { toMedmarksJson } from "./medmarks-json";
+export { questionMeans, meanOfRewards, pairWinRate, compareHalves, sortQuestionIds } from "./pairwise";
+export {
+  weightOf,
+  simpleMean,
+  weightedMean,
+  percentileSorted,
+  nearestRankSorted,
+  percentileInterval,
+  bootstrapMeanInterval,
+} from "./stats";
+export { createRng, hashString, mix32, resampleCounts, shuffle, type Rng } from "./prng";
+export { bootstrapKernel, createKernelRuntime, kernelCounts, type KernelJob, type KernelOutput, type KernelRuntime } from "./kernel";
+export { KERNEL_WASM } from "./wasm";
