@@ -3,19 +3,16 @@
  *
  * 1. Used questions: those where at least one scored config has a value (compacted, U of them);
  *    for each pair, D_ab = questions used by the pair = U − (questions where both lack a value).
- * 2. Exact pair outcomes (spec §3): for every pair on every used question, d = a − b with a missing
- *    value filled by −∞ (or 0), in halves: 2 if d > ε, 0 if d < −ε, else 1 (tie). One O(M²·U) pass,
- *    d computed exactly as the spec writes it (no sorting shortcut, so ties within ε are never
- *    chained: a≈b and b≈c with a≉c stay a tie, a tie and a win). wr(a, b) = halves / 2 / D_ab.
+ * 2. Exact pair outcomes (spec §3): d = a − b with a missing value filled by −∞ (or 0), in halves:
+ *    2 if d > ε, 0 if d < −ε, else 1 (tie); wr(a, b) = halves / 2 / D_ab. One O(M²·U) pass over
+ *    per-question ranks (see below), never chaining ties within ε.
  * 3. Mean win rate per config (plain mean over opponents with a value), average reward, answered.
- * 4. With the bootstrap, each used question's row for the kernel:
- *      g_u[m] = (Σ_o used·s_mo(u)/D_mo − Σ_o used·wr_mo/D_mo) / n_opponents(m)
- *    i.e. the question's term in the first-order expansion of Σ_o N*_mo/D*_mo (ratio of resampled
- *    sums). When no config misses a question, D_mo = U and this is exact: wr*_m = mean over the
- *    resampled questions of the share of opponents m beats (ties half). The Σ_o s_mo(u) part comes
- *    from the question's sorted values with two binary searches per config (exact: d = v − x is
- *    monotone in x, so "d > ε" and "d ≥ −ε" select prefixes), plus a direct correction for the few
- *    pairs whose D is below U.
+ * 4. With the bootstrap, each used question's row for the kernel: g_u[m], the question's term in
+ *    the first-order expansion of Σ_o N*_mo/D*_mo (ratio of resampled sums) — exact when no config
+ *    misses a question (then wr*_m = mean over the resampled questions of the share of opponents m
+ *    beats, ties half) — and x_u[m], the question mean. Σ_o halves(m, o) on a question comes from
+ *    its ranks (2·below + equal − itself), plus a direct correction for the few pairs whose D is
+ *    below U.
  *
  * Self-contained (no imports, no outside helpers): worker threads run its source text; the
  * bootstrap kernel and its runtime are passed in.

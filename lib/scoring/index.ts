@@ -9,7 +9,8 @@
  */
 export * from "./types";
 export { buildBoardInput, BoardInputBuilder, datasetFromMatrix } from "./input";
-export { scoreBoard, resolveSettings, planBoard, scoreDataset, setWasmKernel, BOOTSTRAP_METHOD } from "./score";
+export { scoreBoard, resolveSettings, planBoard, scoreDataset, assembleBoard, setWasmKernel, BOOTSTRAP_METHOD } from "./score";
+export { datasetKernel, type DatasetTask, type DatasetOutput } from "./dataset-kernel";
 export { scoreBoardParallel, type ParallelOptions } from "./parallel";
 export { toMedmarksJson } from "./medmarks-json";
 export { questionMeans, meanOfRewards, pairWinRate, compareHalves, sortQuestionIds } from "./pairwise";
@@ -20,6 +21,7 @@ export {
   percentileSorted,
   nearestRankSorted,
   percentileInterval,
+  selectKth,
   bootstrapMeanInterval,
 } from "./stats";
 export { createRng, hashString, mix32, resampleCounts, shuffle, type Rng } from "./prng";

@@ -459,7 +459,7 @@ export function scoreBoard(input: BoardInput, settings: Partial<ScoringSettings>
   const s = resolveSettings(settings);
   const plan = planBoard(input, s);
   const folder = s.bootstrap ? new BootstrapFolder(s.bootstrap.replicates, plan.configs.length, plan.benchmarks.length) : null;
-  const rt = folder ? kernelRuntime() : null;
+  const rt = kernelRuntime();
   const cores = plan.datasets.map((pd, i) => {
     const core = scoreDataset(pd, s, rt);
     if (folder) folder.add(i, core);

@@ -12,7 +12,7 @@
 // and the same with `--threads` worker threads (checked identical). Peak RSS is the child's maxRSS.
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { createRng, datasetFromMatrix, scoreBoard, scoreBoardParallel, type BoardInput, type DatasetInput } from "../../lib/scoring";
+import { createRng, scoreBoard, scoreBoardParallel, type BoardInput, type DatasetInput } from "../../lib/scoring";
 
 const { values } = parseArgs({
   options: {
@@ -78,7 +78,6 @@ function synthetic(nConfigs: number, nDatasets: number, totalQuestions: number, 
       values,
     });
   }
-  void datasetFromMatrix; // (the matrix helper is for small inputs; here the arrays are built directly)
   return { configs, datasets };
 }
 
