@@ -5,6 +5,10 @@ import { openMigrated, testDatabases } from "../db/test-db";
 import { ingestPaths } from "../ingest";
 import { tmpDir, writeGenARun } from "../ingest/test-fixtures";
 import { ensureCatalog } from "../setup/prepare";
+import { discoverRuns } from "../ingest/discover";
+import { latestRuns, scanRun } from "../ingest/scan";
+import { buildBoardInput, scoreBoard } from "../scoring";
+import { DEFAULT_SETTINGS } from "../scoring/types";
 import { getLeaderboard } from "./leaderboard";
 import { DEFAULT_LEADERBOARD_SETTINGS } from "./leaderboard-types";
 
@@ -22,10 +26,10 @@ const ALIAS = { a: "gemma-3-4b-it", b: "medgemma-4b-it", c: "gemma-3-27b-it" };
 
 describe.each(testDatabases())("getLeaderboard on $name", (database) => {
   let h: DbHandle;
+  const root = tmpDir();
   beforeAll(async () => {
     h = await openMigrated(database);
     await ensureCatalog(h);
-    const root = tmpDir();
     for (const k of ["a", "b", "c"] as const) {
       writeGenARun(root, { model: MODELS[k], envId: "medqa", rows: MEDQA[k].map((reward, id) => ({ id, reward, outputTokens: 100 * (id + 1) })) });
       writeGenARun(root, { model: MODELS[k], envId: "pubmedqa", rows: PUBMEDQA[k].map((reward, id) => ({ id, reward, outputTokens: 10 })) });
@@ -56,6 +60,16 @@ describe.each(testDatabases())("getLeaderboard on $name", (database) => {
     }
     expect(view.benchmarks.map((b) => b.slug)).toEqual(["medqa", "pubmedqa"]);
     expect(view.snapshot.runCount).toBe(6);
+  });
+
+  it("equals, to the last digit, what lib/scoring computes from the artifacts without a database", async () => {
+    const scanned = latestRuns(await Promise.all((await discoverRuns(root)).map((r) => scanRun(r))));
+    const rows = scanned.flatMap((r) => r.rewards.map((x) => ({ config: r.config, separateKey: r.separateKey, foldedKey: r.foldedKey, benchmark: r.benchmark, ...x })));
+    const direct = scoreBoard(buildBoardInput(rows, "folded"), DEFAULT_SETTINGS);
+    const view = await getLeaderboard("V", DEFAULT_LEADERBOARD_SETTINGS, h.raw);
+    expect(view.rows.map((r) => [r.config, r.weighted, r.weightedLo, r.weightedHi, r.rankLo, r.rankHi])).toEqual(
+      direct.configs.map((c) => [c.config, c.weightedMean, c.ci?.lo, c.ci?.hi, c.rankInterval?.lo, c.rankInterval?.hi]),
+    );
   });
 
   it("recomputes under other settings, reports rank changes, and stores each result for the snapshot", async () => {
