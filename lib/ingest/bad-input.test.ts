@@ -4,10 +4,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../db";
-import { openMigrated, testDatabases } from "../db/test-db";
-import { ensureCatalog } from "../setup/prepare";
+import { describe, expect, it } from "vitest";
+import { testDatabases } from "../db/test-db";
+import { useCatalogDb } from "../../tests/support/catalog-db";
 import { ingestPaths } from "./index";
 import { rowJson, tmpDir, writeGenARun } from "./test-fixtures";
 
@@ -76,15 +75,8 @@ const CASES: [string, Breaker][] = [
 ];
 
 describe.each(testDatabases())("bad input on $name", (database) => {
-  let h: DbHandle;
-  beforeAll(async () => {
-    h = await openMigrated(database);
-    await ensureCatalog(h);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const count = async (sql: string) => Number((await h.raw.query<{ n: number }>(sql))[0].n);
+  const db = useCatalogDb(database);
+  const count = async (sql: string) => Number((await db().raw.query<{ n: number }>(sql))[0].n);
 
   it.each(CASES)("rejects %s, naming file, line and field, and still loads the good run", async (_name, breakRun) => {
     const root = tmpDir();
@@ -95,7 +87,7 @@ describe.each(testDatabases())("bad input on $name", (database) => {
     const runsBefore = await count(`select count(*)::int as n from runs`);
     const rowsBefore = await count(`select count(*)::int as n from rollouts`);
 
-    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [root], { provenance: "official" });
     const rejected = report.runs.filter((r) => r.outcome === "rejected");
     const loaded = report.runs.filter((r) => r.outcome === "inserted");
     expect(rejected).toHaveLength(1);

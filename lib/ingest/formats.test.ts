@@ -3,10 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
 import { parquetWriteFile } from "hyparquet-writer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../db";
-import { openMigrated, testDatabases } from "../db/test-db";
-import { ensureCatalog } from "../setup/prepare";
+import { describe, expect, it } from "vitest";
+import { testDatabases } from "../db/test-db";
+import { useCatalogDb } from "../../tests/support/catalog-db";
 import { ingestPaths } from "./index";
 import { rowJson, tmpDir, writeGenARun } from "./test-fixtures";
 
@@ -47,21 +46,14 @@ function writeGenB(root: string): string {
 }
 
 describe.each(testDatabases())("formats on $name", (database) => {
-  let h: DbHandle;
-  beforeAll(async () => {
-    h = await openMigrated(database);
-    await ensureCatalog(h);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const db = useCatalogDb(database);
   const rolloutsOf = (runId: number | null) =>
-    h.raw.query<Record<string, unknown>>(`select * from rollouts where run_id = $1 order by example_id`, [runId]);
+    db().raw.query<Record<string, unknown>>(`select * from rollouts where run_id = $1 order by example_id`, [runId]);
 
   it("loads a Gen B manifest's completed jobs with the manifest alias, nested tokens and legacy order suffix", async () => {
     const root = tmpDir();
     writeGenB(root);
-    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [root], { provenance: "official" });
     expect(report.skipped.map((s) => [s.jobId, s.reason])).toEqual([["pending-job", "status is pending, only completed jobs are results"]]);
     expect(report.runs).toHaveLength(1);
     const [run] = report.runs;
@@ -71,7 +63,7 @@ describe.each(testDatabases())("formats on $name", (database) => {
       ["0", 50, 400, 300, 0.002, 903, null, "B"],
       ["1", null, null, null, null, 10, "RateLimitError: too many requests", null],
     ]);
-    const [u] = await h.raw.query<{ run_at: Date | string; format: string }>(`select run_at, format from runs where id = $1`, [run.runId]);
+    const [u] = await db().raw.query<{ run_at: Date | string; format: string }>(`select run_at, format from runs where id = $1`, [run.runId]);
     expect(new Date(u.run_at).toISOString()).toBe("2025-10-01T12:00:00.000Z");
   });
 
@@ -81,7 +73,7 @@ describe.each(testDatabases())("formats on $name", (database) => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "metadata.json"), JSON.stringify({ env_id: "pubmedqa", env_args: {}, model: "google/gemma-3-4b-it", num_examples: 1, rollouts_per_example: 1, sampling_args: {} }));
     fs.writeFileSync(path.join(dir, "results.jsonl"), JSON.stringify(rowJson({ id: 7, reward: 1 })) + "\n");
-    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [root], { provenance: "official" });
     expect(report.runs[0]).toMatchObject({ format: "A1", config: "gemma-3-4b-it", dataset: "pubmedqa::base", outcome: "inserted" });
   });
 
@@ -102,13 +94,13 @@ describe.each(testDatabases())("formats on $name", (database) => {
         { name: "total_ms", type: "DOUBLE", data: Array(n).fill(1500) },
       ],
     });
-    const report = await ingestPaths(h.raw, [file], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [file], { provenance: "official" });
     expect(report.runs[0]).toMatchObject({ format: "parquet", config: "medgemma-4b-it", dataset: "medqa::shuffle_seed-9331", observedRows: 5, meanReward: 0.6 });
     const rows = await rolloutsOf(report.runs[0].runId);
     expect(rows.map((r) => r.output_tokens)).toEqual([10, 20, 30, 40, 50]);
-    const t = await h.raw.query<{ prompt: unknown }>(`select prompt from transcripts where run_id = $1`, [report.runs[0].runId]);
+    const t = await db().raw.query<{ prompt: unknown }>(`select prompt from transcripts where run_id = $1`, [report.runs[0].runId]);
     expect(t.every((x) => x.prompt === null)).toBe(true);
-    const again = await ingestPaths(h.raw, [file], { provenance: "official" });
+    const again = await ingestPaths(db().raw, [file], { provenance: "official" });
     expect(again.runs[0].outcome).toBe("duplicate");
   });
 
@@ -126,15 +118,15 @@ describe.each(testDatabases())("formats on $name", (database) => {
     walk(tree);
     const zip = path.join(tmpDir(), "runs.zip");
     fs.writeFileSync(zip, zipSync(files));
-    const report = await ingestPaths(h.raw, [zip], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [zip], { provenance: "official" });
     expect(report.runs[0]).toMatchObject({ outcome: "inserted", config: "llama-3-8b-instruct", dataset: "m_arc::base" });
     expect(report.runs[0].dir).toBe(`${zip}!/runs/evals/meta-llama-Llama-3.1-8B-Instruct/m_arc/base`);
-    const [u] = await h.raw.query<{ source: string }>(`select source from runs where id = $1`, [report.runs[0].runId]);
+    const [u] = await db().raw.query<{ source: string }>(`select source from runs where id = $1`, [report.runs[0].runId]);
     expect(u.source).toBe(report.runs[0].dir);
 
     const evil = path.join(tmpDir(), "evil.zip");
     fs.writeFileSync(evil, zipSync({ "../escape.txt": new Uint8Array([1]) }));
-    const bad = await ingestPaths(h.raw, [evil], { provenance: "official" });
+    const bad = await ingestPaths(db().raw, [evil], { provenance: "official" });
     expect(bad.runs).toHaveLength(1);
     expect(bad.runs[0]).toMatchObject({ outcome: "rejected" });
     expect(bad.runs[0].errors[0]).toMatchObject({ file: evil, field: "../escape.txt" });
@@ -143,7 +135,7 @@ describe.each(testDatabases())("formats on $name", (database) => {
   it.runIf(fs.existsSync(SHARED_MANIFEST))("parses the real legacy manifest: one pending job, nothing to load", async () => {
     const dir = tmpDir();
     fs.copyFileSync(SHARED_MANIFEST, path.join(dir, "run_manifest.json"));
-    const report = await ingestPaths(h.raw, [dir], { provenance: "official", dryRun: true });
+    const report = await ingestPaths(db().raw, [dir], { provenance: "official", dryRun: true });
     expect(report.runs).toEqual([]);
     expect(report.skipped.map((s) => s.jobId)).toEqual(["snapshot-model-snapshot-env"]);
   });

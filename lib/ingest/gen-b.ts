@@ -44,7 +44,7 @@ import path from "node:path";
 import { z } from "zod";
 import { composeVariantId } from "./identity";
 import { IngestError } from "./errors";
-import { fromEnvMetadata, type RunMeta } from "./metadata";
+import { envMetadataSchema, fromEnvMetadata, type RunMeta } from "./metadata";
 import { parseVariantId } from "../catalog/variant-id";
 import { chosenOptionText, optionsFromPrompt, parseAnswer } from "./parse-answer";
 import { completionText, errorText, hasReasoning, optionsOf, promptText, type RolloutRecord } from "./rollout";
@@ -327,15 +327,8 @@ export function genBVariantFolder(envId: string, envVariantId: string): string {
 // ---------------------------------------------------------------------------------------------
 // metadata.json (legacy)
 
-const legacyMeta = z.looseObject({
-  env_id: z.string().min(1),
-  env_args: obj.nullish(),
-  model: z.string().min(1),
-  num_examples: z.number().int().nullish(),
-  rollouts_per_example: z.number().int().min(1).nullish(),
-  sampling_args: obj.nullish(),
+const legacyMeta = envMetadataSchema.extend({
   time_ms: z.number().nullish(),
-  avg_reward: z.number().nullish(),
   avg_metrics: obj.nullish(),
 });
 

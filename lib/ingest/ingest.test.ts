@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../db";
-import { openMigrated, testDatabases } from "../db/test-db";
-import { ensureCatalog } from "../setup/prepare";
+import { describe, expect, it } from "vitest";
+import { testDatabases } from "../db/test-db";
+import { useCatalogDb } from "../../tests/support/catalog-db";
 import { ingestPaths } from "./index";
 import { tmpDir, writeGenARun } from "./test-fixtures";
 
@@ -11,16 +10,9 @@ const OPTS = { A: "Aspirin", B: "Heparin", C: "Warfarin", D: "None of the above"
 const SHARED_GEN_C = path.resolve(process.cwd(), "../shared/medmarks-data/_history/9e9a4a5/outputs/evals");
 
 describe.each(testDatabases())("ingest on $name", (database) => {
-  let h: DbHandle;
-  beforeAll(async () => {
-    h = await openMigrated(database);
-    await ensureCatalog(h);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const db = useCatalogDb(database);
 
-  const count = async (table: string) => Number((await h.raw.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n);
+  const count = async (table: string) => Number((await db().raw.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n);
 
   it("loads a Gen A tree, maps identity from the catalog and parses answers", async () => {
     const root = tmpDir();
@@ -43,13 +35,13 @@ describe.each(testDatabases())("ingest on $name", (database) => {
       numExamples: 4,
       rows: [{ id: 0, reward: 1, options: OPTS }],
     });
-    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [root], { provenance: "official" });
     expect(report.runs.map((r) => [r.config, r.dataset, r.status, r.observedRows, r.expectedRows])).toEqual([
       ["gpt-oss-20b-high", "medqa::base", "published", 3, 3],
       ["gpt-oss-20b-high", "medqa::shuffle_seed-1618", "published", 1, 4],
     ]);
     expect(report.rowsInserted).toBe(4);
-    const rows = await h.raw.query<{ example_id: string; parsed_answer: string; chosen_text: string; has_reasoning: boolean; latency_ms: number }>(
+    const rows = await db().raw.query<{ example_id: string; parsed_answer: string; chosen_text: string; has_reasoning: boolean; latency_ms: number }>(
       `select example_id, parsed_answer, chosen_text, has_reasoning, latency_ms from rollouts r join runs u on u.id = r.run_id
        join datasets d on d.id = u.dataset_id where d.variant_id = 'base' order by example_id`,
     );
@@ -58,7 +50,7 @@ describe.each(testDatabases())("ingest on $name", (database) => {
       ["1", "C", "Warfarin", false, 1510],
       ["2", "D", "None of the above", false, 1510],
     ]);
-    const [d] = await h.raw.query<{ order_seed: number; subtask: string; n_questions: number }>(
+    const [d] = await db().raw.query<{ order_seed: number; subtask: string; n_questions: number }>(
       `select order_seed, subtask, n_questions from datasets where key = 'medqa::shuffle_seed-1618'`,
     );
     expect(d).toMatchObject({ order_seed: 1618, subtask: "base" });
@@ -66,7 +58,7 @@ describe.each(testDatabases())("ingest on $name", (database) => {
 
   it("is idempotent: the same files again add nothing (and leave the data version alone)", async () => {
     const before = await count("rollouts");
-    const version = async () => (await h.raw.query<{ value: string }>(`select value from app_meta where key = 'data_version'`))[0]?.value;
+    const version = async () => (await db().raw.query<{ value: string }>(`select value from app_meta where key = 'data_version'`))[0]?.value;
     const v0 = await version();
     expect(Number(v0)).toBeGreaterThan(0); // bumped by the first test's ingest
     const root = tmpDir();
@@ -75,7 +67,7 @@ describe.each(testDatabases())("ingest on $name", (database) => {
       { id: 1, reward: 0, text: "The answer is \\boxed{C}", options: OPTS },
       { id: 2, reward: 0, text: "D. none", options: OPTS },
     ] });
-    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [root], { provenance: "official" });
     expect(report.runs[0].outcome).toBe("duplicate");
     expect(report.runs[0].status).toBe("published");
     expect(await count("rollouts")).toBe(before);
@@ -93,7 +85,7 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     const broken = JSON.parse(lines[1]);
     broken.reward = "high";
     fs.writeFileSync(file, `${lines[0]}\n${JSON.stringify(broken)}\n`);
-    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [root], { provenance: "official" });
     const [ok, rejected] = [...report.runs].sort((a, b) => (a.outcome < b.outcome ? -1 : 1));
     expect(ok).toMatchObject({ outcome: "inserted", dataset: "pubmedqa::base", status: "published" });
     expect(rejected).toMatchObject({ outcome: "rejected", runId: null, dataset: "medqa::base" });
@@ -107,11 +99,11 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     const rootNew = tmpDir();
     writeGenARun(rootNew, { model: "google/gemma-3-27b-it", envId: "m_arc", rows: [{ id: 0, reward: 1 }], mtime: 2_000_000_000 });
     writeGenARun(rootOld, { model: "google/gemma-3-27b-it", envId: "m_arc", rows: [{ id: 0, reward: 0 }], mtime: 1_000_000_000 });
-    const first = await ingestPaths(h.raw, [rootNew], { provenance: "official" });
-    const second = await ingestPaths(h.raw, [rootOld], { provenance: "official" });
+    const first = await ingestPaths(db().raw, [rootNew], { provenance: "official" });
+    const second = await ingestPaths(db().raw, [rootOld], { provenance: "official" });
     expect(first.runs[0].status).toBe("published");
     expect(second.runs[0].status).toBe("superseded");
-    const rows = await h.raw.query<{ id: number; status: string; superseded_by: number | null }>(
+    const rows = await db().raw.query<{ id: number; status: string; superseded_by: number | null }>(
       `select id, status, superseded_by from runs where config_slug = 'gemma-3-27b-it' order by id`,
     );
     expect(rows.map((r) => [r.status, r.superseded_by === null ? null : Number(r.superseded_by)])).toEqual([
@@ -123,7 +115,7 @@ describe.each(testDatabases())("ingest on $name", (database) => {
   it("creates unknown models and benchmarks flagged as not in the catalog", async () => {
     const root = tmpDir();
     writeGenARun(root, { model: "acme/doc-llm-7b", envId: "new_bench", rows: [{ id: 0, reward: 0.5 }] });
-    const report = await ingestPaths(h.raw, [root], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [root], { provenance: "official" });
     expect(report.runs[0].config).toBe("acme-doc-llm-7b");
     expect(report.runs[0].newCatalogEntries).toEqual([
       "model acme/doc-llm-7b",
@@ -131,16 +123,16 @@ describe.each(testDatabases())("ingest on $name", (database) => {
       "benchmark new_bench",
       "dataset new_bench new_bench::base",
     ]);
-    const [b] = await h.raw.query<{ in_catalog: boolean }>(`select in_catalog from benchmarks where slug = 'new_bench'`);
+    const [b] = await db().raw.query<{ in_catalog: boolean }>(`select in_catalog from benchmarks where slug = 'new_bench'`);
     expect(b.in_catalog).toBe(false);
   });
 
   it.runIf(fs.existsSync(SHARED_GEN_C))("loads the real Gen C MetaMedQA runs: one published, three superseded", async () => {
-    const report = await ingestPaths(h.raw, [SHARED_GEN_C], { provenance: "official" });
+    const report = await ingestPaths(db().raw, [SHARED_GEN_C], { provenance: "official" });
     expect(report.runs).toHaveLength(4);
     expect(report.runs.every((r) => r.format === "C" && r.dataset === "metamedqa::base")).toBe(true);
     expect(report.runs.filter((r) => r.status === "published")).toHaveLength(1);
-    const [published] = await h.raw.query<{ observed_rows: number; run_at: string; parsed: number; chosen: number }>(
+    const [published] = await db().raw.query<{ observed_rows: number; run_at: string; parsed: number; chosen: number }>(
       `select u.observed_rows, u.run_at,
               count(*) filter (where r.parsed_answer is not null)::int as parsed,
               count(*) filter (where r.chosen_text is not null)::int as chosen

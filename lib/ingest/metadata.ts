@@ -22,7 +22,8 @@ export interface RunMeta {
 
 const obj = z.record(z.string(), z.unknown());
 
-const genA = z.looseObject({
+/** The keys Gen A and Gen B metadata share (`env_id`, `model`, ...). */
+export const envMetadataSchema = z.looseObject({
   env_id: z.string().min(1),
   env_args: obj.nullish(),
   model: z.string().min(1),
@@ -30,6 +31,9 @@ const genA = z.looseObject({
   rollouts_per_example: z.number().int().min(1).nullish(),
   sampling_args: obj.nullish(),
   avg_reward: z.number().nullish(),
+});
+
+const genA = envMetadataSchema.extend({
   version_info: obj.nullish(),
 });
 

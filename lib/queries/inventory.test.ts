@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../db";
-import { openMigrated, testDatabases } from "../db/test-db";
+import { describe, expect, it } from "vitest";
+import { testDatabases } from "../db/test-db";
+import { useCatalogDb } from "../../tests/support/catalog-db";
 import { ingestPaths } from "../ingest";
 import { tmpDir, writeGenARun } from "../ingest/test-fixtures";
-import { ensureCatalog } from "../setup/prepare";
 import { getInventory } from "./inventory";
 
 describe.each(testDatabases())("getInventory on $name", (database) => {
-  let h: DbHandle;
-  beforeAll(async () => {
-    h = await openMigrated(database);
-    await ensureCatalog(h);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const db = useCatalogDb(database);
 
   it("is empty before anything is ingested", async () => {
-    const inv = await getInventory(h.db);
+    const inv = await getInventory(db().db);
     expect(inv.totals).toMatchObject({ runs: 0, rollouts: 0, configs: 0, datasets: 0 });
     expect(inv.boards.map((b) => b.configs.length)).toEqual([0, 0]);
   });
@@ -30,12 +22,12 @@ describe.each(testDatabases())("getInventory on $name", (database) => {
     writeGenARun(root, { model: "google/gemma-3-4b-it", envId: "pubmedqa", numExamples: 10, rows: rows(4) });
     writeGenARun(root, { model: "google/medgemma-4b-it", envId: "medqa", rows: rows(5) });
     writeGenARun(root, { model: "google/medgemma-4b-it", envId: "careqa", envArgs: { split: "open", judge_model: "openai/gpt-5-mini" }, rows: rows(3) });
-    await ingestPaths(h.raw, [root], { provenance: "demo" });
+    await ingestPaths(db().raw, [root], { provenance: "demo" });
     const older = tmpDir();
     writeGenARun(older, { model: "google/medgemma-4b-it", envId: "medqa", rows: rows(2), mtime: 1_000_000 });
-    await ingestPaths(h.raw, [older], { provenance: "official" });
+    await ingestPaths(db().raw, [older], { provenance: "official" });
 
-    const inv = await getInventory(h.db);
+    const inv = await getInventory(db().db);
     expect(inv.totals).toEqual({ configs: 2, benchmarks: 3, datasets: 4, runs: 5, rollouts: 22, demoRuns: 5, supersededRuns: 1 });
     const [v, oe] = inv.boards;
     expect(v.configs.map((c) => [c.slug, c.runs, c.rows, c.group])).toEqual([
