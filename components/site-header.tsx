@@ -7,6 +7,7 @@ import { NavLink } from "@/components/ui/nav-link";
 // Add each view here when its page ships (benchmarks, efficiency, order bias, compare, methodology).
 export const NAV_ITEMS = [
   { href: "/", label: "Leaderboard" },
+  { href: "/benchmarks", label: "Benchmarks" },
   { href: "/data", label: "Loaded data" },
 ] as const;
 

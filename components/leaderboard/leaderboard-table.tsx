@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+
 import { useId, useMemo, type CSSProperties, type ReactNode } from "react";
 import {
   columnVisibilityFeature,
@@ -214,12 +216,14 @@ function BenchmarkCell({ row, benchmark }: { row: LeaderboardRow; benchmark: Lea
   return (
     <Tooltip>
       <TooltipTrigger asChild>
-        <button
-          type="button"
-          className="block w-full cursor-default px-2 py-1.5 text-right text-inherit tabular-nums focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring"
+        <Link
+          href={`/benchmarks/${encodeURIComponent(benchmark.slug)}#config-${encodeURIComponent(row.config)}`}
+          prefetch={false}
+          aria-label={`${row.displayName} on ${benchmark.name}: ${formatPercent(cell.score)}; open the benchmark's results`}
+          className="block w-full px-2 py-1.5 text-right text-inherit tabular-nums hover:underline focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring"
         >
           {formatInterval(cell.score, null, null)}
-        </button>
+        </Link>
       </TooltipTrigger>
       <TooltipContent className="max-w-sm text-left">
         <p className="font-medium">

@@ -19,7 +19,7 @@ const sameSettings = (a: LeaderboardSettings, b: LeaderboardSettings) =>
   a.weights === b.weights && (a.weights !== "cap" || a.cap === b.cap) && a.coverage === b.coverage && a.orders === b.orders && a.missing === b.missing;
 
 /** Short label of a dataset key within its benchmark: `medqa::shuffle_seed-1618` → `shuffle_seed-1618`. */
-function datasetLabel(key: string): string {
+export function datasetLabel(key: string): string {
   const variant = key.split("::")[1] ?? key;
   return variant === "base" ? "all" : variant;
 }

@@ -74,6 +74,27 @@ describe("leaderboard", () => {
     expect((await configsShown(page)).length).toBeGreaterThan(0);
   });
 
+  it("links a benchmark cell to the benchmark's ranking, and that to the runs behind each number", async () => {
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${baseURL}/`);
+    const first = page.locator('[data-testid="leaderboard-table"] tbody tr[data-config]').first();
+    const config = await first.getAttribute("data-config");
+    await first.locator('a[href^="/benchmarks/medqa"]').click();
+    await page.waitForURL(/\/benchmarks\/medqa#config-/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/MedQA/);
+    const row = page.locator(`tr[id="config-${config}"]`);
+    expect(await row.count()).toBe(1);
+    const runLink = row.locator('a[href^="/runs/"]').first();
+    const href = await runLink.getAttribute("href");
+    await runLink.click();
+    await page.waitForURL(new RegExp(`${href}$`));
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(new RegExp(`Run ${href!.split("/").pop()}`));
+    await expect(page.locator("body").textContent()).resolves.toMatch(/synthetic demo run/i);
+    expect(errors).toEqual([]);
+  });
+
   it("serves the same rows as JSON from /api/v1/leaderboard", async () => {
     const res = await fetch(`${baseURL}/api/v1/leaderboard?board=V`);
     expect(res.status).toBe(200);

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+
+import { BenchmarkFacts } from "@/components/benchmark/benchmark-facts";
+import { BenchmarkRankingTable } from "@/components/benchmark/benchmark-ranking-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { getBenchmark } from "@/lib/catalog";
+import { getBenchmarkView } from "@/lib/queries/benchmark";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const b = getBenchmark(slug);
+  return { title: b ? `${b.name} — Medmarks-${b.subset}` : slug };
+}
+
+export default async function BenchmarkPage({ params }: Props) {
+  await connection(); // always read the database at request time, never at build
+  const { slug } = await params;
+  const view = await getBenchmarkView(slug);
+  if (!view) notFound();
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title={`${view.name} — Medmarks-${view.subset}`}
+        description={view.description ?? undefined}
+        actions={
+          <Link href={`/?board=${view.subset}`} className="text-sm underline underline-offset-4">
+            Medmarks-{view.subset} leaderboard
+          </Link>
+        }
+      />
+      <BenchmarkFacts view={view} />
+      <section className="space-y-3" aria-labelledby="h-ranking">
+        <h2 id="h-ranking" className="text-lg font-semibold">
+          Ranking on {view.name}{" "}
+          <span className="text-sm font-normal text-muted-foreground">
+            mean average reward over the benchmark&apos;s datasets on the default Medmarks-{view.subset} board
+            {view.board.synthetic ? " (synthetic demo data)" : ""}
+          </span>
+        </h2>
+        {view.ranking.length ? (
+          <BenchmarkRankingTable view={view} />
+        ) : (
+          <p className="rounded-lg border border-dashed p-6 text-sm text-muted-foreground" data-testid="empty-ranking">
+            No configuration has a scored run of this benchmark in the current snapshot
+            {view.board.dropped.length ? " (its datasets were dropped because some configurations lack them)" : ""}.
+          </p>
+        )}
+        {view.ranking.length && view.board.dropped.length ? (
+          <p className="text-xs text-muted-foreground">
+            Not scored (some configurations lack them): {view.board.dropped.map((d) => d.key).join(", ")}.
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
