@@ -112,6 +112,16 @@ describe.each(testDatabases())("ingest on $name", (database) => {
     ]);
   });
 
+  it("stores the same content given twice in one call once", async () => {
+    const [one, two] = [tmpDir(), tmpDir()];
+    for (const root of [one, two]) writeGenARun(root, { model: "google/gemma-3-4b-it", envId: "sctpublic", rows: [{ id: 0, reward: 0.5 }, { id: 1, reward: 1 }] });
+    const before = await count("rollouts");
+    const report = await ingestPaths(db().raw, [one, two], { provenance: "official" });
+    expect(report.runs.map((r) => r.outcome)).toEqual(["inserted", "duplicate"]);
+    expect(report.runs[1].warnings[0]).toMatch(/same content as/);
+    expect(await count("rollouts")).toBe(before + 2);
+  });
+
   it("creates unknown models and benchmarks flagged as not in the catalog", async () => {
     const root = tmpDir();
     writeGenARun(root, { model: "acme/doc-llm-7b", envId: "new_bench", rows: [{ id: 0, reward: 0.5 }] });

@@ -635,9 +635,13 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
     try {
       if (run.problem) throw run.problem;
       p = await prepare(run, opts);
-      const twin = parsedHashes.get(p.sha);
-      const known = state.byHash.get(p.sha) ?? (twin ? { id: twin.runId ?? 0, status: twin.status ?? "pending", observedRows: twin.observedRows } : undefined);
-      if (known) {
+      const known = state.byHash.get(p.sha);
+      const twin = parsedHashes.get(p.sha); // same content earlier in this call, not committed yet
+      if (!known && twin) {
+        Object.assign(p.report, { outcome: "duplicate", runId: null, status: null, observedRows: twin.observedRows, newCatalogEntries: [] });
+        p.report.warnings.push(`same content as ${twin.dir}, loaded by this ingest`);
+        progress.bytesDone += run.bytes;
+      } else if (known) {
         Object.assign(p.report, {
           outcome: "duplicate", runId: known.id, status: known.status === "rejected" ? null : known.status,
           observedRows: known.observedRows, newCatalogEntries: [],

@@ -26,7 +26,6 @@ export function datasetLabel(key: string): string {
 
 export async function getLeaderboard(board: Board, settings: LeaderboardSettings, rawArg?: RawClient): Promise<LeaderboardView> {
   const raw = rawArg ?? (await getDbHandle()).raw;
-  const handle = { raw };
   const data = await getBoardData(raw, board, settings);
   const reference = sameSettings(settings, DEFAULT_LEADERBOARD_SETTINGS)
     ? null
@@ -37,14 +36,14 @@ export async function getLeaderboard(board: Board, settings: LeaderboardSettings
   const benchmarkSlugs = [...new Set(result.datasets.map((d) => d.benchmark))];
   const [configRows, benchRows] = await Promise.all([
     configNames.length
-      ? handle.raw.query<{ slug: string; display_name: string; reasoning_effort: string | null; in_catalog: boolean; model_id: string; model_name: string; org: string | null; group: string | null; params_b: number | null }>(
+      ? raw.query<{ slug: string; display_name: string; reasoning_effort: string | null; in_catalog: boolean; model_id: string; model_name: string; org: string | null; group: string | null; params_b: number | null }>(
           `select c.slug, c.display_name, c.reasoning_effort, c.in_catalog, m.id as model_id, m.display_name as model_name, m.org, m."group", m.params_b
            from configs c join models m on m.id = c.model_id where c.slug = any($1::text[])`,
           [configNames],
         )
       : Promise.resolve([]),
     benchmarkSlugs.length
-      ? handle.raw.query<{ slug: string; name: string; task_type: string; in_thirty: boolean; in_catalog: boolean; sort_order: number }>(
+      ? raw.query<{ slug: string; name: string; task_type: string; in_thirty: boolean; in_catalog: boolean; sort_order: number }>(
           `select slug, name, task_type, in_thirty, in_catalog, sort_order from benchmarks where slug = any($1::text[]) order by sort_order, slug`,
           [benchmarkSlugs],
         )
