@@ -198,3 +198,17 @@ describe("model groups", () => {
     expect(groupColorVar("open-weight")).toBe("var(--group-open-weight)");
   });
 });
+
+describe("formatBytes", () => {
+  it("uses decimal units with one decimal below ten", async () => {
+    const { formatBytes } = await import("./format");
+    expect(formatBytes(0)).toBe("0 B");
+    expect(formatBytes(950)).toBe("950 B");
+    expect(formatBytes(1000)).toBe("1.0 kB");
+    expect(formatBytes(20_480)).toBe("20 kB");
+    expect(formatBytes(1_000_046)).toBe("1.0 MB");
+    expect(formatBytes(1_048_576)).toBe("1.0 MB");
+    expect(formatBytes(2.5e9)).toBe("2.5 GB");
+    expect(formatBytes(null)).toBe("—");
+  });
+});

@@ -137,6 +137,17 @@ export function formatMilliseconds(ms: Maybe): string {
   return isPresent(ms) ? formatSeconds(shift(ms, -3)) : MISSING;
 }
 
+/** A size in bytes, decimal units: 950 → "950 B", 20480 → "20 kB", 1048576 → "1.0 MB". */
+export function formatBytes(n: Maybe): string {
+  if (!isPresent(n)) return MISSING;
+  const a = Math.abs(n);
+  const sign = n < 0 && roundTo(a, 0) !== 0 ? MINUS : "";
+  if (roundTo(a, 0) < 1000) return `${sign}${fixed(a, 0)} B`;
+  if (roundTo(shift(a, -3), 0) < 1000) return sign + compact(shift(a, -3), " kB");
+  if (roundTo(shift(a, -6), 0) < 1000) return sign + compact(shift(a, -6), " MB");
+  return sign + compact(shift(a, -9), " GB");
+}
+
 type DateInput = string | number | Date | null | undefined;
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -120,7 +120,8 @@ async function main() {
     const server = e instanceof DataDirInUseError ? readServerInfo(env.DATA_DIR) : null;
     if (!server || !(e instanceof DataDirInUseError) || server.pid !== e.pid) throw e;
     if (!values.json) console.error(`the embedded database is held by the running server (pid ${server.pid}): handing the ingest to ${server.origin}`);
-    const report = await handOff(server, { ...options, paths: positionals.map((p) => path.resolve(p)) }, onProgress);
+    const { provenance, ...rest } = options;
+    const report = await handOff(server, { ...rest, demo: provenance === "demo", paths: positionals.map((p) => path.resolve(p)) }, onProgress);
     finish(report, `the server's embedded database (${server.origin})`);
     return;
   }

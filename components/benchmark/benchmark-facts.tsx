@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatInt } from "@/lib/format";
 import type { BenchmarkView } from "@/lib/queries/benchmark";
 
@@ -15,7 +14,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Catalog facts of a benchmark, its variants with question counts, and the BibTeX entry. */
+/** Catalog facts of a benchmark and its BibTeX entry (the variants are in `BenchmarkVariants`). */
 export function BenchmarkFacts({ view }: { view: BenchmarkView }) {
   return (
     <section className="grid gap-8 lg:grid-cols-2" aria-labelledby="h-facts">
@@ -57,32 +56,8 @@ export function BenchmarkFacts({ view }: { view: BenchmarkView }) {
           ) : null}
         </dl>
       </div>
-      <div>
-        <h2 className="mb-2 text-lg font-semibold">Variants</h2>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Variant</TableHead>
-              <TableHead numeric>Questions</TableHead>
-              <TableHead numeric>Published runs</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {view.variants.map((v) => (
-              <TableRow key={`${v.envId}/${v.variantId}`}>
-                <TableCell>
-                  <code className="text-xs">{v.variantId}</code>
-                  {v.envId !== view.slug ? <span className="ml-1.5 text-xs text-muted-foreground">({v.envId})</span> : null}
-                </TableCell>
-                <TableCell numeric>{formatInt(v.nQuestions)}</TableCell>
-                <TableCell numeric>{v.hasRun ? formatInt(v.publishedRuns) : "none"}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
       {view.bibtex ? (
-        <div className="lg:col-span-2">
+        <div className="min-w-0">
           <div className="mb-2 flex items-center gap-3">
             <h2 className="text-lg font-semibold">BibTeX</h2>
             <CopyButton text={view.bibtex} />

@@ -29,7 +29,9 @@ export function BenchmarkRankingTable({ view }: { view: BenchmarkView }) {
             <TableCell numeric>{r.rank}</TableCell>
             <TableCell>
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{r.displayName}</span>
+                <Link href={`/models/${encodeURIComponent(r.config)}`} prefetch={false} className="font-medium underline-offset-4 hover:underline">
+                  {r.displayName}
+                </Link>
                 {r.group ? <GroupBadge group={r.group} /> : null}
               </div>
             </TableCell>

@@ -166,9 +166,13 @@ function ConfigCell({ row }: { row: LeaderboardRow }) {
   return (
     <div className="min-w-0 leading-tight">
       <div className="flex min-w-0 items-center gap-1.5">
-        <span className="truncate font-medium" title={row.displayName}>
+        <Link
+          href={`/models/${encodeURIComponent(row.config)}`}
+          className="truncate font-medium underline-offset-2 hover:underline focus-visible:underline"
+          title={`${row.displayName}: all its scores, tokens and runs`}
+        >
           {row.displayName}
-        </span>
+        </Link>
         {row.group ? <GroupBadge group={row.group} className="px-1 py-0 text-[10px]" /> : null}
       </div>
       <div className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-[11px] text-muted-foreground">

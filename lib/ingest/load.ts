@@ -98,8 +98,11 @@ function rolloutCsv(runId: number, r: RolloutRecord): string {
   ]);
 }
 
+/** A jsonb column's CSV value: objects are serialised by csvLine; a plain string (a prompt or completion may be one) must become a JSON string. */
+const jsonbValue = (v: unknown): unknown => (typeof v === "string" ? JSON.stringify(v.replace(/\u0000/g, "")) : v);
+
 function transcriptCsv(runId: number, r: RolloutRecord): string {
-  return csvLine([runId, r.exampleId, r.rolloutIndex, r.prompt, r.completion, r.info]);
+  return csvLine([runId, r.exampleId, r.rolloutIndex, jsonbValue(r.prompt), jsonbValue(r.completion), jsonbValue(r.info)]);
 }
 
 function problemOf(e: unknown, fallbackFile: string): RunProblem {

@@ -68,6 +68,8 @@ export interface BenchmarkView {
   board: {
     subset: Subset;
     snapshotId: string;
+    /** ISO timestamp of the snapshot (figure footers). */
+    snapshotCreatedAt: string;
     synthetic: boolean;
     /** Datasets of this benchmark scored on the board (folded keys), with a short label. */
     datasets: { key: string; label: string; nQuestions: number }[];
@@ -142,66 +144,7 @@ export async function getBenchmarkView(slug: string, rawArg?: RawClient): Promis
         hasRun: Number(d.runs) > 0,
       }));
 
-  // Ranking on this benchmark from the default board of its subset.
-  const data = await getBoardData(raw, subset, DEFAULT_LEADERBOARD_SETTINGS);
-  const { result } = data;
-  const boardDatasets = result.datasets
-    .filter((d) => d.benchmark === slug)
-    .map((d) => ({ key: d.key, label: datasetLabel(d.key), nQuestions: d.nQuestions }));
-  const cells = new Map(result.cells.filter((c) => c.benchmark === slug).map((c) => [`${c.config}\u0000${c.dataset}`, c]));
-  const scores = result.benchmarks.filter((b) => b.benchmark === slug);
-
-  const configNames = scores.map((s) => s.config);
-  const configRows = configNames.length
-    ? await raw.query<{ slug: string; display_name: string; group: string | null }>(
-        `select c.slug, c.display_name, m."group" from configs c join models m on m.id = c.model_id where c.slug = any($1::text[])`,
-        [configNames],
-      )
-    : [];
-  const configInfo = new Map(configRows.map((c) => [c.slug, c]));
-
-  // The published runs behind each (configuration, scored dataset), so every number links to its runs.
-  const runRows = await raw.query<{ id: number; config: string; key: string; folded_key: string; provenance: string }>(
-    `select u.id, u.config_slug as config, d.key, d.folded_key, u.provenance
-     from snapshot_runs s join runs u on u.id = s.run_id join datasets d on d.id = u.dataset_id
-     where s.snapshot_id = $1 and d.benchmark_slug = $2 order by u.id`,
-    [data.snapshot.id, slug],
-  );
-  const runsOf = new Map<string, number[]>();
-  for (const r of runRows) {
-    if ((r.provenance === "demo") !== data.synthetic) continue; // the board shows either the demo runs or the real ones
-    for (const key of new Set([r.key, r.folded_key])) {
-      const k = `${r.config}\u0000${key}`;
-      runsOf.set(k, [...(runsOf.get(k) ?? []), Number(r.id)]);
-    }
-  }
-
-  const unranked = scores.map((s) => {
-    const info = configInfo.get(s.config);
-    const ds = boardDatasets.map((d) => {
-      const cell = cells.get(`${s.config}\u0000${d.key}`);
-      return {
-        key: d.key, score: cell?.avgReward ?? null, lo: cell?.avgRewardCi?.lo ?? null, hi: cell?.avgRewardCi?.hi ?? null, n: cell?.nAnswered ?? 0,
-        runIds: runsOf.get(`${s.config}\u0000${d.key}`) ?? [],
-      };
-    });
-    return {
-      config: s.config,
-      displayName: info?.display_name ?? s.config,
-      group: (info?.group as ModelGroup | null) ?? null,
-      score: s.score,
-      lo: s.ci?.lo ?? null,
-      hi: s.ci?.hi ?? null,
-      n: ds.reduce((n, d) => n + d.n, 0),
-      datasets: ds,
-    };
-  });
-  unranked.sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName) || a.config.localeCompare(b.config));
-  const ranking: BenchmarkRankingRow[] = [];
-  unranked.forEach((r, i) => {
-    const prev = ranking[i - 1];
-    ranking.push({ rank: prev && prev.score === r.score ? prev.rank : i + 1, ...r });
-  });
+  const { board, ranking } = await getBenchmarkRanking(raw, slug, subset);
 
   const facts = catalog
     ? {
@@ -241,17 +184,114 @@ export async function getBenchmarkView(slug: string, rawArg?: RawClient): Promis
         bibtex: dbRow!.bibtex,
       };
 
+  return { ...facts, variants, board, ranking };
+}
+
+/** A published run of the benchmark in the current snapshot, of the provenance the board shows (demo or real). */
+export interface BenchmarkRun {
+  id: number;
+  config: string;
+  /** Separate-mode dataset key (`env::variant`). */
+  key: string;
+  /** Folded dataset key (`env::subtask`): answer orders and repeats pooled. */
+  foldedKey: string;
+  orderSeed: number | null;
+  judgeModels: string[];
+}
+
+export interface BenchmarkRanking {
+  board: BenchmarkView["board"];
+  ranking: BenchmarkRankingRow[];
+  /** The runs behind the ranking: every snapshot run of the benchmark under the board's demo/real rule. */
+  runs: BenchmarkRun[];
+}
+
+/**
+ * The ranking on one benchmark from the current snapshot's default board of its subset, and the
+ * runs behind it. Shared by the benchmark page's ranking and its insight sections, so both read
+ * the same runs.
+ */
+export async function getBenchmarkRanking(raw: RawClient, slug: string, subset: Subset): Promise<BenchmarkRanking> {
+  const data = await getBoardData(raw, subset, DEFAULT_LEADERBOARD_SETTINGS);
+  const { result } = data;
+  const boardDatasets = result.datasets
+    .filter((d) => d.benchmark === slug)
+    .map((d) => ({ key: d.key, label: datasetLabel(d.key), nQuestions: d.nQuestions }));
+  const cells = new Map(result.cells.filter((c) => c.benchmark === slug).map((c) => [`${c.config}\u0000${c.dataset}`, c]));
+  const scores = result.benchmarks.filter((b) => b.benchmark === slug);
+
+  const configNames = scores.map((s) => s.config);
+  const configRows = configNames.length
+    ? await raw.query<{ slug: string; display_name: string; group: string | null }>(
+        `select c.slug, c.display_name, m."group" from configs c join models m on m.id = c.model_id where c.slug = any($1::text[])`,
+        [configNames],
+      )
+    : [];
+  const configInfo = new Map(configRows.map((c) => [c.slug, c]));
+
+  // The published runs behind each (configuration, dataset), so every number links to its runs.
+  const runRows = await raw.query<{ id: number; config: string; key: string; folded_key: string; order_seed: number | null; provenance: string; judge_models: string[] | null }>(
+    `select u.id, u.config_slug as config, d.key, d.folded_key, d.order_seed, u.provenance, u.judge_models
+     from snapshot_runs s join runs u on u.id = s.run_id join datasets d on d.id = u.dataset_id
+     where s.snapshot_id = $1 and d.benchmark_slug = $2 order by u.id`,
+    [data.snapshot.id, slug],
+  );
+  const runs: BenchmarkRun[] = runRows
+    .filter((r) => (r.provenance === "demo") === data.synthetic) // the board shows either the demo runs or the real ones
+    .map((r) => ({
+      id: Number(r.id),
+      config: r.config,
+      key: r.key,
+      foldedKey: r.folded_key,
+      orderSeed: r.order_seed === null ? null : Number(r.order_seed),
+      judgeModels: r.judge_models ?? [],
+    }));
+  const runsOf = new Map<string, number[]>();
+  for (const r of runs) {
+    for (const key of new Set([r.key, r.foldedKey])) {
+      const k = `${r.config}\u0000${key}`;
+      runsOf.set(k, [...(runsOf.get(k) ?? []), r.id]);
+    }
+  }
+
+  const unranked = scores.map((s) => {
+    const info = configInfo.get(s.config);
+    const ds = boardDatasets.map((d) => {
+      const cell = cells.get(`${s.config}\u0000${d.key}`);
+      return {
+        key: d.key, score: cell?.avgReward ?? null, lo: cell?.avgRewardCi?.lo ?? null, hi: cell?.avgRewardCi?.hi ?? null, n: cell?.nAnswered ?? 0,
+        runIds: runsOf.get(`${s.config}\u0000${d.key}`) ?? [],
+      };
+    });
+    return {
+      config: s.config,
+      displayName: info?.display_name ?? s.config,
+      group: (info?.group as ModelGroup | null) ?? null,
+      score: s.score,
+      lo: s.ci?.lo ?? null,
+      hi: s.ci?.hi ?? null,
+      n: ds.reduce((n, d) => n + d.n, 0),
+      datasets: ds,
+    };
+  });
+  unranked.sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName) || a.config.localeCompare(b.config));
+  const ranking: BenchmarkRankingRow[] = [];
+  unranked.forEach((r, i) => {
+    const prev = ranking[i - 1];
+    ranking.push({ rank: prev && prev.score === r.score ? prev.rank : i + 1, ...r });
+  });
+
   return {
-    ...facts,
-    variants,
     board: {
       subset,
       snapshotId: data.snapshot.id,
+      snapshotCreatedAt: data.snapshot.createdAt,
       synthetic: data.synthetic,
       datasets: boardDatasets,
       dropped: result.dropped.filter((d) => d.benchmark === slug).map((d) => ({ key: d.dataset, missing: d.missing })),
     },
     ranking,
+    runs,
   };
 }
 

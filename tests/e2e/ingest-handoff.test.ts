@@ -62,5 +62,12 @@ describe("ingest while the server is running", () => {
     expect(r.stdout).toMatch(/supersedes run \d+/);
     expect(await stat("runs")).toBe(published);
     expect(await stat("supersededRuns")).toBe(superseded + 1);
+    // `--demo` reached the server: the new run is marked synthetic, so the boards still show the demo.
+    const newRun = /published\s+run (\d+)/.exec(r.stdout)?.[1];
+    expect(newRun, r.stdout).toBeDefined();
+    const page = await ctx.newPage();
+    await page.goto(`${baseURL}/runs/${newRun}`);
+    await expect(page.getByTestId("demo-note").count()).resolves.toBe(1);
+    await page.close();
   });
 });

@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { Suspense } from "react";
 
 import { BenchmarkFacts } from "@/components/benchmark/benchmark-facts";
+import { BenchmarkInsightSkeleton } from "@/components/benchmark/benchmark-insight-skeleton";
 import { BenchmarkRankingTable } from "@/components/benchmark/benchmark-ranking-table";
+import { BenchmarkVariants } from "@/components/benchmark/benchmark-variants";
 import { PageHeader } from "@/components/ui/page-header";
 import { getBenchmark } from "@/lib/catalog";
 import { getBenchmarkView } from "@/lib/queries/benchmark";
+
+import { InsightSections } from "./insight-sections";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -17,6 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: b ? `${b.name} — Medmarks-${b.subset}` : slug };
 }
 
+/**
+ * One benchmark: facts, the ranking on it, then (streamed) the score distribution, per-subtask
+ * scores, judges and question insight, and the variants. URL: `?dist=configs|questions` picks the
+ * distribution shown.
+ */
 export default async function BenchmarkPage({ params }: Props) {
   await connection(); // always read the database at request time, never at build
   const { slug } = await params;
@@ -32,7 +42,15 @@ export default async function BenchmarkPage({ params }: Props) {
             Medmarks-{view.subset} leaderboard
           </Link>
         }
-      />
+      >
+        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
+          Data as of snapshot{" "}
+          <code className="rounded bg-muted px-1 font-mono" title={view.board.snapshotId}>
+            {view.board.snapshotId.slice(0, 12)}
+          </code>
+          {view.board.synthetic ? " · synthetic demo data" : ""}
+        </p>
+      </PageHeader>
       <BenchmarkFacts view={view} />
       <section className="space-y-3" aria-labelledby="h-ranking">
         <h2 id="h-ranking" className="text-lg font-semibold">
@@ -55,6 +73,16 @@ export default async function BenchmarkPage({ params }: Props) {
             Not scored (some configurations lack them): {view.board.dropped.map((d) => d.key).join(", ")}.
           </p>
         ) : null}
+      </section>
+      <Suspense fallback={<BenchmarkInsightSkeleton />}>
+        <InsightSections view={view} />
+      </Suspense>
+      <section className="space-y-3" aria-labelledby="h-variants">
+        <h2 id="h-variants" className="text-lg font-semibold">
+          Variants{" "}
+          <span className="text-sm font-normal text-muted-foreground">subtasks, answer orders and repeats the suite runs</span>
+        </h2>
+        <BenchmarkVariants view={view} />
       </section>
     </div>
   );

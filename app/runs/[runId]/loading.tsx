@@ -18,6 +18,18 @@ export default function RunLoading() {
           <Skeleton key={i} className="h-6 w-full" />
         ))}
       </div>
+      <div className="space-y-3">
+        <Skeleton className="h-6 w-40" />
+        <div className="flex flex-wrap gap-3">
+          {Array.from({ length: 8 }, (_, i) => (
+            <Skeleton key={i} className="h-12 w-28" />
+          ))}
+        </div>
+        <Skeleton className="h-4 w-72" />
+        {Array.from({ length: 12 }, (_, i) => (
+          <Skeleton key={i} className="h-8 w-full" />
+        ))}
+      </div>
     </div>
   );
 }

@@ -4,10 +4,19 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RunProvenance } from "@/components/run/run-provenance";
 import { RunStats } from "@/components/run/run-stats";
+import { SampleFilters } from "@/components/sample/sample-filters";
+import { SamplePager } from "@/components/sample/sample-pager";
+import { SampleTable } from "@/components/sample/sample-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatInt } from "@/lib/format";
 import { getRun } from "@/lib/queries/run";
+import { listSamples } from "@/lib/queries/samples";
+import { hasSampleFilters, parseSampleParams } from "@/lib/samples/params";
 
-type Props = { params: Promise<{ runId: string }> };
+type Props = {
+  params: Promise<{ runId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function parseRunId(text: string): number | null {
   if (!/^[1-9][0-9]{0,9}$/.test(text)) return null;
@@ -20,19 +29,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: parseRunId(runId) === null ? "Run not found" : `Run ${runId}` };
 }
 
-export default async function RunPage({ params }: Props) {
+export default async function RunPage({ params, searchParams }: Props) {
   await connection(); // always read the database at request time, never at build
   const { runId } = await params;
   const id = parseRunId(runId);
   if (id === null) notFound();
-  const run = await getRun(id);
+  // The sample browser's whole state is in the URL (filters, sort, page size, keyset cursor).
+  const sampleParams = parseSampleParams(await searchParams);
+  const [run, samples] = await Promise.all([getRun(id), listSamples(id, sampleParams)]);
   if (!run) notFound();
+  const pathname = `/runs/${run.id}`;
 
   const demo = run.provenance === "demo";
   return (
     <div className="space-y-8">
       <PageHeader
         title={`Run ${run.id}: ${run.config.displayName} on ${run.benchmark.name} (${run.dataset.key})`}
+        actions={
+          <Link href="#samples" className="text-sm underline underline-offset-4">
+            Browse samples ({formatInt(samples.total)})
+          </Link>
+        }
         description={
           <>
             Status: <strong>{run.status}</strong>
@@ -63,6 +80,30 @@ export default async function RunPage({ params }: Props) {
           Provenance
         </h2>
         <RunProvenance run={run} />
+      </section>
+      <section id="samples" className="scroll-mt-20 space-y-3" aria-labelledby="h-samples">
+        <h2 id="h-samples" className="text-lg font-semibold">
+          Samples{" "}
+          <span className="text-sm font-normal text-muted-foreground">
+            every rollout of this run; open one to read its prompt, completion{run.benchmark.subset === "OE" ? " and the judges' verdicts" : " and options"}
+          </span>
+        </h2>
+        <SampleFilters params={samples.params} />
+        <SamplePager page={samples} pathname={pathname} position="top" />
+        {samples.rows.length ? (
+          <>
+            <SampleTable page={samples} pathname={pathname} />
+            {samples.rows.length > 10 ? <SamplePager page={samples} pathname={pathname} position="bottom" /> : null}
+          </>
+        ) : (
+          <p className="rounded-lg border border-dashed p-6 text-sm text-muted-foreground" data-testid="empty-samples">
+            {samples.total === 0
+              ? "This run has no rows."
+              : hasSampleFilters(samples.params)
+                ? "No sample matches these filters. Clear or loosen them to see more."
+                : "No samples on this page. Go back to the first page."}
+          </p>
+        )}
       </section>
     </div>
   );
