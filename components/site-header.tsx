@@ -8,6 +8,11 @@ import { NavLink } from "@/components/ui/nav-link";
 export const NAV_ITEMS = [
   { href: "/", label: "Leaderboard" },
   { href: "/benchmarks", label: "Benchmarks" },
+  { href: "/models", label: "Models" },
+  { href: "/efficiency", label: "Efficiency" },
+  { href: "/order-bias", label: "Order bias" },
+  { href: "/head-to-head", label: "Head-to-head" },
+  { href: "/medical", label: "Medical vs base" },
   { href: "/data", label: "Loaded data" },
 ] as const;
 

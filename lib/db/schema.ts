@@ -329,3 +329,24 @@ export const boardResults = pgTable(
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.board, t.settingsKey] })],
 );
+
+/**
+ * Other computed views of a snapshot (order bias, efficiency, ...): computed once per snapshot,
+ * view and parameters, then read by key. Like board_results, rows never change for a snapshot.
+ */
+export const snapshotViews = pgTable(
+  "snapshot_views",
+  {
+    snapshotId: text("snapshot_id")
+      .notNull()
+      .references(() => snapshots.id, { onDelete: "cascade" }),
+    /** Which view: `order-bias`, `efficiency`, ... */
+    view: text("view").notNull(),
+    /** Canonical string of the view's parameters (board, data filter, ...). */
+    paramsKey: text("params_key").notNull(),
+    result: jsonb("result").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    computeMs: integer("compute_ms"),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.view, t.paramsKey] })],
+);

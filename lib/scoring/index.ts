@@ -27,3 +27,51 @@ export {
 export { createRng, hashString, mix32, resampleCounts, shuffle, type Rng } from "./prng";
 export { bootstrapKernel, createKernelRuntime, kernelCounts, type KernelJob, type KernelOutput, type KernelRuntime } from "./kernel";
 export { KERNEL_WASM } from "./wasm";
+export {
+  mcnemarExact,
+  normalQuantile,
+  normalMeanInterval,
+  pairedBootstrap,
+  holm,
+  pairedCompare,
+  PAIRED_BOOTSTRAP_REPLICATES,
+  PAIRED_METHOD_LABELS,
+  type McNemarResult,
+  type PairedBootstrapOptions,
+  type PairedBootstrapResult,
+  type PairedCompareOptions,
+  type PairedCompareResult,
+  type PairedMethod,
+} from "./paired";
+export {
+  orderBias,
+  orderSensitivity,
+  mostFlipped,
+  mapOptionsToOriginal,
+  optionLetter,
+  normalizeOptionText,
+  compareOptionKeys,
+  type OrderBiasRow,
+  type OrderBiasOptions,
+  type OrderBiasResult,
+  type OrderAccuracy,
+  type ShuffleComparison,
+  type PositionPreference,
+  type QuestionChoices,
+  type Share,
+} from "./order-bias";
+export {
+  meanPerQuestion,
+  meanTokensPerQuestion,
+  boardTokens,
+  paretoFrontier,
+  effortRank,
+  effortLadders,
+  EFFORT_ORDER,
+  type PerQuestionMean,
+  type DatasetWeights,
+  type BoardTokens,
+  type ParetoPoint,
+  type ParetoResult,
+  type EffortLadder,
+} from "./efficiency";

@@ -1,4 +1,5 @@
 import { refreshBoards } from "../boards/refresh";
+import { warmViews } from "../boards/warm";
 import { getDbHandle } from "../db";
 import { getEnv } from "../env";
 import { prepareDatabase } from "./prepare";
@@ -25,6 +26,8 @@ export async function startDatabase(): Promise<void> {
       if (origin) writeServerInfo(env.DATA_DIR, origin); // lets `npm run ingest` hand runs to this server
     }
     log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    void warmViews(handle.raw, log); // in the background: the site already serves
+
   } catch (e) {
     console.error(`[medmarks] database start failed: ${(e as Error).message}`);
     throw e;

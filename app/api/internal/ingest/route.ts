@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { getDbHandle } from "@/lib/db";
 import { refreshBoards } from "@/lib/boards/refresh";
+import { warmViews } from "@/lib/boards/warm";
 import { ingestPaths } from "@/lib/ingest";
 import { isServerToken } from "@/lib/setup/server-info";
 
@@ -47,7 +48,10 @@ export async function POST(request: Request): Promise<Response> {
             send({ type: "progress", progress: p });
           },
         });
-        if (!args.dryRun && report.runs.some((r) => r.outcome === "inserted")) await refreshBoards(handle.raw);
+        if (!args.dryRun && report.runs.some((r) => r.outcome === "inserted")) {
+          await refreshBoards(handle.raw);
+          void warmViews(handle.raw, (m) => console.log(`[medmarks] ${m}`));
+        }
         send({ type: "report", report });
       } catch (e) {
         send({ type: "error", message: e instanceof Error ? e.message : String(e) });
