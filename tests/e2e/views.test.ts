@@ -51,6 +51,25 @@ describe("drilldown and analysis views", () => {
     await page.close();
   });
 
+  it.each([
+    "/models/no-such-config",
+    "/benchmarks/no-such-benchmark",
+    "/benchmarks/medqa/questions/no-such-question?set=medqa%3A%3Abase",
+    "/runs/999999",
+    "/runs/999999/samples/0",
+    "/runs/1/samples/no-such-example",
+    "/runs/not-a-number",
+  ])("%s is a 404 page", async (url) => {
+    const page = await ctx.newPage();
+    const res = await page.goto(`${baseURL}${url}`);
+    // These routes stream behind a loading skeleton, so the status line (200) is sent before the
+    // lookup fails; Next then renders the not-found page and marks it noindex.
+    expect([200, 404]).toContain(res?.status());
+    await expect(page.getByText(/this page does not exist/i).first().waitFor()).resolves.toBeUndefined();
+    await expect(page.locator('meta[name="robots"]').first().getAttribute("content")).resolves.toMatch(/noindex/);
+    await page.close();
+  });
+
   it("a configuration page opens from the leaderboard and shows its scores against the median", async () => {
     const page = await ctx.newPage();
     const errors = watch(page);
