@@ -9,6 +9,7 @@ import { getEnv } from "../lib/env";
 import { formatProgress, ingestPaths, toJsonSummary, type IngestProgress, type PathsReport } from "../lib/ingest";
 import type { RunFormat } from "../lib/ingest/metadata";
 import { refreshBoards } from "../lib/boards/refresh";
+import { warmViews } from "../lib/boards/warm";
 import { prepareDatabase } from "../lib/setup/prepare";
 import { readServerInfo, type ServerInfo } from "../lib/setup/server-info";
 
@@ -133,6 +134,9 @@ async function main() {
     if (!dryRun && report.runs.some((r) => r.outcome === "inserted")) {
       // The boards read precomputed results: compute the new snapshot's now, not on the first page view.
       await refreshBoards(handle.raw, values.json ? undefined : (m) => console.error(m));
+      // And the snapshot's stored views (order bias takes about a minute at full scale), so the
+      // server's first visitor does not wait for them.
+      await warmViews(handle.raw, values.json ? undefined : (m) => console.error(m));
     }
     finish(report, handle.location);
   } finally {
