@@ -7,7 +7,8 @@ import type { RawClient } from "../db/raw";
 import type { LeaderboardSettings } from "../queries/leaderboard-types";
 import { buildBoardInput, scoreBoard } from "../scoring";
 import { DEFAULT_SETTINGS, type BoardResult, type RewardRow, type ScoringSettings } from "../scoring/types";
-import { ensureSnapshot, type SnapshotInfo } from "./snapshot";
+import type { SnapshotInfo } from "./snapshot";
+import { currentSnapshot } from "./snapshot-context";
 
 export type Board = "V" | "OE";
 export type StoredBoard = Omit<BoardResult, "headToHead">;
@@ -105,7 +106,7 @@ const memos = new WeakMap<object, Map<string, BoardData>>();
 
 /** The board for the current snapshot and these settings: from memory, the table, or computed now. */
 export async function getBoardData(raw: RawClient, board: Board, settings: LeaderboardSettings): Promise<BoardData> {
-  const snapshot = await ensureSnapshot(raw);
+  const snapshot = await currentSnapshot(raw);
   const key = settingsKey(settings);
   const memoKey = `${snapshot.id}|${board}|${key}`;
   let memo = memos.get(raw);

@@ -4,7 +4,8 @@
  * never changes, so neither does a stored view; concurrent first requests share one computation.
  */
 import type { RawClient } from "../db/raw";
-import { ensureSnapshot, type SnapshotInfo } from "./snapshot";
+import type { SnapshotInfo } from "./snapshot";
+import { currentSnapshot } from "./snapshot-context";
 
 export interface SnapshotView<T> {
   snapshot: SnapshotInfo;
@@ -26,7 +27,7 @@ export async function getSnapshotView<T>(
   paramsKey: string,
   compute: (snapshot: SnapshotInfo) => Promise<T>,
 ): Promise<SnapshotView<T>> {
-  const snapshot = await ensureSnapshot(raw);
+  const snapshot = await currentSnapshot(raw);
   const key = `${snapshot.id}|${view}|${paramsKey}`;
   let memo = memos.get(raw);
   if (!memo) memos.set(raw, (memo = new Map()));
