@@ -42,6 +42,8 @@ import {
   benchmarkColumnId,
   isDefaultVisible,
 } from "./columns";
+import { compareViewHref } from "@/components/compare/params";
+import { MAX_COMPARE, MIN_COMPARE } from "@/lib/queries/compare-types";
 import { downloadText, exportFilename, toCsv, toExportJson } from "./export";
 import { filterRows } from "./filter";
 import { heatStyle, scalePosition, viridisGradient } from "./heat";
@@ -503,6 +505,18 @@ export function LeaderboardTable({ view }: { view: LeaderboardView }) {
   const benchHideable = hideable.filter((c) => c.columnDef.meta?.benchmark);
   const hiddenCount = hideable.filter((c) => !c.getIsVisible()).length;
   const selectedCount = params.sel.length;
+  const compareOk = selectedCount >= MIN_COMPARE && selectedCount <= MAX_COMPARE;
+  const compareHint =
+    selectedCount > MAX_COMPARE
+      ? `At most ${MAX_COMPARE} configurations: untick ${selectedCount - MAX_COMPARE}`
+      : compareOk
+        ? `Compare the ${selectedCount} ticked configurations side by side`
+        : `Tick ${MIN_COMPARE} to ${MAX_COMPARE} rows to compare them`;
+  const rankOrder = new Map(ranked.map((r, i) => [r.config, i]));
+  const compareTarget = compareViewHref({
+    configs: params.sel.map((c, i) => ({ c, i })).sort((x, y) => (rankOrder.get(x.c) ?? 1e9 + x.i) - (rankOrder.get(y.c) ?? 1e9 + y.i)).map((x) => x.c),
+    board: view.board,
+  });
   const boardName = `Medmarks-${view.board}`;
 
   function exportAs(kind: "csv" | "json") {
@@ -578,15 +592,23 @@ export function LeaderboardTable({ view }: { view: LeaderboardView }) {
         </DropdownMenu>
 
         <div className="flex items-center gap-1">
-          {/* Compare ships later: the button shows the selection but links nowhere yet. */}
-          <span title="Compare view coming soon">
-            <Button variant="outline" size="sm" disabled aria-describedby={compareHintId} data-testid="compare-button">
-              <GitCompareIcon aria-hidden="true" />
-              Compare ({selectedCount})
+          {compareOk ? (
+            <Button asChild variant="outline" size="sm">
+              <Link href={compareTarget} aria-describedby={compareHintId} data-testid="compare-button" title={compareHint}>
+                <GitCompareIcon aria-hidden="true" />
+                Compare ({selectedCount})
+              </Link>
             </Button>
-          </span>
-          <span id={compareHintId} className="sr-only">
-            Coming soon
+          ) : (
+            <span title={compareHint}>
+              <Button variant="outline" size="sm" disabled aria-describedby={compareHintId} data-testid="compare-button">
+                <GitCompareIcon aria-hidden="true" />
+                Compare ({selectedCount})
+              </Button>
+            </span>
+          )}
+          <span id={compareHintId} className={selectedCount > 0 && !compareOk ? "text-xs text-muted-foreground" : "sr-only"}>
+            {compareHint}
           </span>
           {selectedCount > 0 ? (
             <Button variant="ghost" size="sm" onClick={() => replace({ sel: [] })}>

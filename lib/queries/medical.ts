@@ -180,8 +180,11 @@ interface ConfigRow {
   base_name: string | null;
 }
 
-/** Question means of some configurations over the board's scored datasets: config → question key (`dataset\0example`) → mean. */
-async function questionMeans(raw: RawClient, data: BoardData, board: Board, configs: string[]): Promise<Map<string, Map<string, number | null>>> {
+/**
+ * Question means of some configurations over the board's scored datasets: config → question key
+ * (`dataset\0example`) → mean. Also used by the compare view (lib/queries/compare.ts).
+ */
+export async function questionMeans(raw: RawClient, data: BoardData, board: Board, configs: string[]): Promise<Map<string, Map<string, number | null>>> {
   const keys = data.result.datasets.map((d) => d.key);
   const out = new Map<string, Map<string, number | null>>(configs.map((c) => [c, new Map()]));
   if (!keys.length) return out;
