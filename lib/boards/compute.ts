@@ -128,12 +128,17 @@ export async function getBoardData(raw: RawClient, board: Board, settings: Leade
     const full = scoreBoard(buildBoardInput(rewards, settings.orders), scoringSettings(settings));
     const { headToHead, ...result } = full;
     const outputTokens = outputTokensByConfig(rows, full, settings.orders);
-    const computedAt = new Date().toISOString();
     await raw.query(
       `insert into board_results (snapshot_id, board, settings_key, result, head_to_head, compute_ms)
        values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) on conflict do nothing`,
       [snapshot.id, board, key, JSON.stringify({ ...result, outputTokens, synthetic: filter.synthetic }), JSON.stringify(headToHead), Date.now() - t0],
     );
+    // The stored time (ours, or a concurrent writer's), so answers agree before and after a restart.
+    const [row] = await raw.query<{ computed_at: string }>(
+      `select computed_at::text from board_results where snapshot_id = $1 and board = $2 and settings_key = $3`,
+      [snapshot.id, board, key],
+    );
+    const computedAt = new Date(row.computed_at).toISOString();
     data = { snapshot, result, synthetic: filter.synthetic, outputTokens, computedAt };
   }
   if (memo.size > 64) memo.delete(memo.keys().next().value as string);

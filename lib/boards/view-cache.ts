@@ -39,12 +39,13 @@ export async function getSnapshotView<T>(
   if (running) return (await running) as SnapshotView<T>;
 
   const work = (async (): Promise<SnapshotView<unknown>> => {
-    const stored = await raw.query<{ result: T; computed_at: string }>(
-      `select result, computed_at::text from snapshot_views where snapshot_id = $1 and view = $2 and params_key = $3`,
+    // As text, parsed here: drivers differ in whether they parse jsonb themselves.
+    const stored = await raw.query<{ result: string; computed_at: string }>(
+      `select result::text as result, computed_at::text from snapshot_views where snapshot_id = $1 and view = $2 and params_key = $3`,
       [snapshot.id, view, paramsKey],
     );
     if (stored.length) {
-      const result = typeof stored[0].result === "string" ? (JSON.parse(stored[0].result) as T) : stored[0].result;
+      const result = JSON.parse(stored[0].result) as T;
       return { snapshot, result, computedAt: new Date(stored[0].computed_at).toISOString() };
     }
     const t0 = Date.now();
@@ -53,7 +54,13 @@ export async function getSnapshotView<T>(
       `insert into snapshot_views (snapshot_id, view, params_key, result, compute_ms) values ($1, $2, $3, $4::jsonb, $5) on conflict do nothing`,
       [snapshot.id, view, paramsKey, JSON.stringify(result), Date.now() - t0],
     );
-    return { snapshot, result, computedAt: new Date().toISOString() };
+    // What is stored (ours, or a concurrent writer's): the same answer before and after a restart.
+    const [row] = await raw.query<{ result: string; computed_at: string }>(
+      `select result::text as result, computed_at::text from snapshot_views where snapshot_id = $1 and view = $2 and params_key = $3`,
+      [snapshot.id, view, paramsKey],
+    );
+    const kept = JSON.parse(row.result) as T;
+    return { snapshot, result: kept, computedAt: new Date(row.computed_at).toISOString() };
   })();
   pending.set(key, work);
   try {

@@ -67,3 +67,34 @@ describe("GET /api/v1/leaderboard", () => {
     spy.mockRestore();
   });
 });
+
+describe("GET /api/v1/leaderboard?snapshot=", () => {
+  beforeEach(() => getLeaderboard.mockClear());
+
+  it("pins the computation to the snapshot and caches the answer as immutable", async () => {
+    const { pinnedSnapshotId } = await import("@/lib/boards/snapshot-context");
+    let seen: string | null = null;
+    getLeaderboard.mockImplementationOnce(async (board: Board, settings: LeaderboardSettings) => {
+      seen = pinnedSnapshotId();
+      return { ...buildFixtureLeaderboardView({ board }), settings };
+    });
+    const res = await get("?snapshot=0123456789abcdef");
+    expect(res.status).toBe(200);
+    expect(seen).toBe("0123456789abcdef");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("answers 400 for a malformed snapshot id and 404 for an unknown one", async () => {
+    const bad = await get("?snapshot=LATEST");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues.map((i: { param: string }) => i.param)).toEqual(["snapshot"]);
+    expect(getLeaderboard).not.toHaveBeenCalled();
+
+    const { SnapshotNotFoundError } = await import("@/lib/boards/snapshot-context");
+    getLeaderboard.mockRejectedValueOnce(new SnapshotNotFoundError("ffffffffffffffff"));
+    const missing = await get("?snapshot=ffffffffffffffff");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control")).toBe("no-store");
+    expect((await missing.json()).error).toMatch(/ffffffffffffffff does not exist/);
+  });
+});
