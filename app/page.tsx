@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { InfoIcon, TriangleAlertIcon } from "lucide-react";
 
+import { catalogCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { BoardTabs } from "@/components/leaderboard/board-tabs";
 import { DroppedDatasets } from "@/components/leaderboard/dropped-datasets";
 import type { FacetRow } from "@/components/leaderboard/filter";
@@ -11,9 +12,13 @@ import { LeaderboardTable } from "@/components/leaderboard/leaderboard-table";
 import { parseLeaderboardParams, validateLeaderboardParams } from "@/components/leaderboard/params";
 import { SettingsPanel } from "@/components/leaderboard/settings-panel";
 import { weightPhrase } from "@/components/leaderboard/settings-options";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDate, formatInt } from "@/lib/format";
+import { pathWithQuery } from "@/lib/cite/url";
+import { formatInt } from "@/lib/format";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
 import type { LeaderboardView } from "@/lib/queries/leaderboard-types";
 
@@ -39,12 +44,18 @@ function toFacetRows(rows: LeaderboardView["rows"]): FacetRow[] {
   }));
 }
 
-/** The home page: the Medmarks-V / Medmarks-OE leaderboard. Every view parameter is in the URL. */
+/**
+ * The home page: the Medmarks-V / Medmarks-OE leaderboard. Every view parameter is in the URL,
+ * `?snapshot=<id>` included (the board of that snapshot; the tabs and settings keep it).
+ */
 export default async function LeaderboardPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // always read the database at request time, never at build
-  const { params, issues } = validateLeaderboardParams(await searchParams);
-  const view = await getLeaderboard(params.board, params.settings);
+  const sp = await searchParams;
+  const { params, issues } = validateLeaderboardParams(sp);
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const view = await pinned(snap, () => getLeaderboard(params.board, params.settings));
   const board = `Medmarks-${view.board}`;
+  const path = pathWithQuery("/", sp);
   const empty = view.rows.length === 0;
 
   return (
@@ -58,17 +69,24 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
             of pairwise per-question comparisons a configuration wins against every other configuration (ties count half).
           </>
         }
-        actions={<BoardTabs board={view.board} />}
+        actions={
+          <>
+            <BoardTabs board={view.board} />
+            <CiteThisView
+              title={`${board} leaderboard`}
+              path={path}
+              snapshot={view.snapshot}
+              benchmarks={catalogCitations(view.benchmarks)}
+            />
+          </>
+        }
       >
-        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-          Data as of snapshot{" "}
-          <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
-            {view.snapshot.id.slice(0, 12)}
-          </code>{" "}
-          · {formatDate(view.snapshot.createdAt)} · <span data-stat="board-runs">{formatInt(view.snapshot.runCount)}</span> runs
+        <SnapshotLine snapshot={view.snapshot} pinned={snap.pinned !== null} method="win-rate">
           {view.replicates > 0 ? ` · 95% intervals from ${formatInt(view.replicates)} bootstrap replicates` : " · no intervals"}
-        </p>
+        </SnapshotLine>
       </PageHeader>
+
+      <SnapshotNotices snap={snap} path={path} />
 
       {view.synthetic ? (
         <Alert variant="warning" role="status" data-testid="leaderboard-synthetic">

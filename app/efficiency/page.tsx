@@ -3,15 +3,20 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { InfoIcon, TriangleAlertIcon } from "lucide-react";
 
+import { catalogCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { formatX } from "@/components/efficiency/axis";
 import { EfficiencyChart } from "@/components/efficiency/efficiency-chart";
 import { EfficiencyControls } from "@/components/efficiency/efficiency-controls";
 import { EfficiencyTable } from "@/components/efficiency/efficiency-table";
 import { parseEfficiencyParams, type EfficiencyPageParams } from "@/components/efficiency/params";
 import { UnplottedList } from "@/components/efficiency/unplotted-list";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDate, formatInt } from "@/lib/format";
+import { pathWithQuery } from "@/lib/cite/url";
+import { formatInt } from "@/lib/format";
 import { getEfficiency } from "@/lib/queries/efficiency";
 import type { EfficiencyView } from "@/lib/queries/efficiency-types";
 
@@ -35,19 +40,22 @@ function explanation(view: EfficiencyView): string {
   const over = view.benchmark ? "its datasets" : "the board's datasets";
   return (
     `${y}; x is the ${X_PHRASE[view.x]}: per dataset the mean over questions, then weighted over ${over} with the win rate's weights ` +
-    `(log scale). Up and to the left is better; the step line is the Pareto frontier. Definitions: see the methodology, “Token efficiency”.`
+    `(log scale). Up and to the left is better; the step line is the Pareto frontier.`
   );
 }
 
 /**
  * Token efficiency: y (the board's weighted win rate, or one benchmark's mean score) against the
  * tokens (or latency) per question, log x, with the Pareto frontier and effort ladders. URL state:
- * `?board=V|OE&x=output|total|latency&benchmark=<slug>&ladders=0|1`.
+ * `?board=V|OE&x=output|total|latency&benchmark=<slug>&ladders=0|1&snapshot=<id>`.
  */
 export default async function EfficiencyPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // always read the database at request time, never at build
-  const asked = parseEfficiencyParams(await searchParams);
-  const view = await getEfficiency({ board: asked.board, benchmark: asked.benchmark, x: asked.x });
+  const sp = await searchParams;
+  const asked = parseEfficiencyParams(sp);
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const view = await pinned(snap, () => getEfficiency({ board: asked.board, benchmark: asked.benchmark, x: asked.x }));
+  const path = pathWithQuery("/efficiency", sp);
   const params: EfficiencyPageParams = { ...asked, board: view.board, benchmark: view.benchmark?.slug ?? null };
   const board = `Medmarks-${view.board}`;
   const subject = view.benchmark ? view.benchmark.name : board;
@@ -59,17 +67,28 @@ export default async function EfficiencyPage({ searchParams }: { searchParams: S
 
   return (
     <div className="space-y-6">
-      <PageHeader className="pb-2" title={`Token efficiency — ${subject}`} description={explanation(view)}>
-        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-          Data as of snapshot{" "}
-          <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
-            {view.snapshot.id.slice(0, 12)}
-          </code>{" "}
-          · {formatDate(view.snapshot.createdAt)} · {formatInt(view.points.length)} configurations plotted
+      <PageHeader
+        className="pb-2"
+        title={`Token efficiency — ${subject}`}
+        description={explanation(view)}
+        actions={
+          <CiteThisView
+            title={`Token efficiency — ${subject} (${view.x === "latency" ? "latency" : view.x === "total" ? "input + output tokens" : "output tokens"})`}
+            path={path}
+            snapshot={view.snapshot}
+            benchmarks={catalogCitations(view.benchmark ? [view.benchmark] : view.benchmarks)}
+          />
+        }
+      >
+        <SnapshotLine snapshot={view.snapshot} pinned={snap.pinned !== null} method="efficiency">
+          {" "}
+          · {formatInt(view.points.length)} configurations plotted
           {view.unplotted.length ? `, ${formatInt(view.unplotted.length)} not` : ""}
           {view.synthetic ? " · synthetic demo data" : ""}
-        </p>
+        </SnapshotLine>
       </PageHeader>
+
+      <SnapshotNotices snap={snap} path={path} />
 
       <EfficiencyControls params={params} benchmarks={view.benchmarks} />
 

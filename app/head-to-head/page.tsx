@@ -3,16 +3,22 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { TriangleAlertIcon } from "lucide-react";
 
+import { boardCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { BoardNav } from "@/components/head-to-head/board-nav";
 import { BreakdownChart } from "@/components/head-to-head/breakdown-chart";
 import { BreakdownTable } from "@/components/head-to-head/breakdown-table";
 import { MatrixTable } from "@/components/head-to-head/matrix-table";
 import { headToHeadHref, parseHeadToHeadParams } from "@/components/head-to-head/params";
 import { compareHref } from "@/components/model/params";
+import { pinHref } from "@/components/snapshot/href";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { GroupBadge } from "@/components/ui/group-badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDate, formatInt, formatPercent } from "@/lib/format";
+import { pathWithQuery } from "@/lib/cite/url";
+import { formatInt, formatPercent } from "@/lib/format";
 import { getHeadToHead, type HeadToHeadConfig } from "@/lib/queries/head-to-head";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -36,11 +42,15 @@ function ConfigName({ c }: { c: HeadToHeadConfig }) {
   );
 }
 
-/** The pairwise win-rate matrix of one board, and the per-dataset breakdown of a selected cell. */
+/** The pairwise win-rate matrix of one board, and the per-dataset breakdown of a selected cell. `?snapshot=<id>` pins it. */
 export default async function HeadToHeadPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // always read the database at request time, never at build
-  const params = parseHeadToHeadParams(await searchParams);
-  const view = await getHeadToHead(params);
+  const sp = await searchParams;
+  const params = parseHeadToHeadParams(sp);
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const view = await pinned(snap, () => getHeadToHead({ board: params.board, a: params.a, b: params.b }));
+  const path = pathWithQuery("/head-to-head", sp);
+  const snapshot = params.snapshot ?? null;
   const board = `Medmarks-${view.board}`;
   const byName = new Map(view.configs.map((c) => [c.config, c]));
   const selection = view.selection;
@@ -56,21 +66,24 @@ export default async function HeadToHeadPage({ searchParams }: { searchParams: S
           <>
             Each cell is wr(row vs column): on each dataset the share of questions where the row configuration&apos;s score beats the
             column&apos;s (ties count half, a missing answer loses), then the ln(n)-weighted mean over the datasets both ran, as on
-            the <Link href={`/?board=${view.board}`}>leaderboard</Link>. Rows and columns in rank order; select a cell for its per-dataset
-            breakdown.
+            the <Link href={pinHref(`/?board=${view.board}`, snap.pinned)}>leaderboard</Link>. Rows and columns in rank order; select a cell
+            for its per-dataset breakdown.
           </>
         }
-        actions={<BoardNav board={view.board} href={(b) => headToHeadHref({ board: b })} />}
+        actions={
+          <>
+            <BoardNav board={view.board} href={(b) => headToHeadHref({ board: b, snapshot })} />
+            <CiteThisView title={`Head-to-head win rates on ${board}`} path={path} snapshot={view.snapshot} benchmarks={boardCitations(view.board)} />
+          </>
+        }
       >
-        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-          Data as of snapshot{" "}
-          <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
-            {view.snapshot.id.slice(0, 12)}
-          </code>{" "}
-          · {formatDate(view.snapshot.createdAt)} · {formatInt(view.configs.length)} ranked configurations · {formatInt(view.nBoardDatasets)}{" "}
-          scored datasets · answer orders folded
-        </p>
+        <SnapshotLine snapshot={view.snapshot} pinned={snap.pinned !== null} method="win-rate">
+          {" "}
+          · {formatInt(view.configs.length)} ranked configurations · {formatInt(view.nBoardDatasets)} scored datasets · answer orders folded
+        </SnapshotLine>
       </PageHeader>
+
+      <SnapshotNotices snap={snap} path={path} />
 
       {view.synthetic ? (
         <Alert variant="warning" role="status" data-testid="h2h-synthetic">
@@ -90,11 +103,11 @@ export default async function HeadToHeadPage({ searchParams }: { searchParams: S
             <code className="rounded bg-muted px-1">npm run ingest -- path/to/runs</code>
             {view.board === "V" ? (
               <>
-                , or look at <Link href={headToHeadHref({ board: "OE" })} className="underline underline-offset-4">Medmarks-OE</Link>
+                , or look at <Link href={headToHeadHref({ board: "OE", snapshot })} className="underline underline-offset-4">Medmarks-OE</Link>
               </>
             ) : (
               <>
-                , or look at <Link href={headToHeadHref({ board: "V" })} className="underline underline-offset-4">Medmarks-V</Link>
+                , or look at <Link href={headToHeadHref({ board: "V", snapshot })} className="underline underline-offset-4">Medmarks-V</Link>
               </>
             )}
             .
@@ -115,6 +128,7 @@ export default async function HeadToHeadPage({ searchParams }: { searchParams: S
               synthetic={view.synthetic}
               snapshot={view.snapshot}
               selected={ok ? { a: ok.a, b: ok.b } : null}
+              pinned={snapshot}
             />
           </section>
 
@@ -140,7 +154,7 @@ export default async function HeadToHeadPage({ searchParams }: { searchParams: S
                   <p className="text-muted-foreground">
                     {byName.get(ok.a)!.displayName} wins <strong className="text-foreground">{formatPercent(ok.cell.weighted)}</strong> (weighted
                     mean; simple mean {formatPercent(ok.cell.simple)}) over the {formatInt(ok.cell.nDatasets)} datasets both ran.{" "}
-                    <Link href={headToHeadHref({ board: view.board, a: ok.b, b: ok.a }, "breakdown")} className="underline underline-offset-4">
+                    <Link href={headToHeadHref({ board: view.board, a: ok.b, b: ok.a, snapshot }, "breakdown")} className="underline underline-offset-4">
                       Swap row and column
                     </Link>{" "}
                     ·{" "}
@@ -164,7 +178,7 @@ export default async function HeadToHeadPage({ searchParams }: { searchParams: S
               <p className="rounded-lg border border-dashed p-4 text-sm text-muted-foreground" data-testid="h2h-no-selection">
                 Select a cell of the matrix to see on which datasets the row configuration wins, e.g.{" "}
                 <Link
-                  href={headToHeadHref({ board: view.board, a: top[0].config, b: top[1].config }, "breakdown")}
+                  href={headToHeadHref({ board: view.board, a: top[0].config, b: top[1].config, snapshot }, "breakdown")}
                   className="underline underline-offset-4"
                 >
                   {top[0].displayName} vs {top[1].displayName}

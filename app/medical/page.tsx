@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { TriangleAlertIcon } from "lucide-react";
 
+import { boardCitations, catalogCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { BoardNav } from "@/components/head-to-head/board-nav";
 import { headToHeadHref } from "@/components/head-to-head/params";
 import { DeltasTable } from "@/components/medical/deltas-table";
@@ -10,9 +11,14 @@ import { ForestChart } from "@/components/medical/forest-chart";
 import { medicalHref, parseMedicalParams } from "@/components/medical/params";
 import { PairsTable } from "@/components/medical/pairs-table";
 import { compareHref } from "@/components/model/params";
+import { pinHref } from "@/components/snapshot/href";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDate, formatInt } from "@/lib/format";
+import { pathWithQuery } from "@/lib/cite/url";
+import { formatInt } from "@/lib/format";
 import { getMedicalVsBase } from "@/lib/queries/medical";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -22,11 +28,15 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   return { title: `Medical fine-tunes vs their bases, Medmarks-${board}` };
 }
 
-/** Each medical fine-tune beside its generalist base: summary of the pairs, then one pair's per-benchmark deltas. */
+/** Each medical fine-tune beside its generalist base: summary of the pairs, then one pair's per-benchmark deltas. `?snapshot=<id>` pins it. */
 export default async function MedicalPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // always read the database at request time, never at build
-  const params = parseMedicalParams(await searchParams);
-  const view = await getMedicalVsBase({ board: params.board });
+  const sp = await searchParams;
+  const params = parseMedicalParams(sp);
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const view = await pinned(snap, () => getMedicalVsBase({ board: params.board }));
+  const path = pathWithQuery("/medical", sp);
+  const snapshot = params.snapshot ?? null;
   const board = `Medmarks-${view.board}`;
   const pair = params.pair ? (view.pairs.find((p) => p.fineTune.config === params.pair) ?? null) : (view.pairs[0] ?? null);
   const unknownPair = params.pair !== null && pair === null;
@@ -41,20 +51,29 @@ export default async function MedicalPage({ searchParams }: { searchParams: Sear
             Each medical fine-tune ranked on the board beside the configuration of the model it was built from (from the catalog):
             win rates, and per benchmark the score difference with a paired 95% interval and p-value on the questions both answered
             (McNemar&apos;s exact test for right/wrong answers, else a paired bootstrap), Holm-adjusted over the pair&apos;s benchmarks.
-            Scores and win rates are the <Link href={`/?board=${view.board}`}>leaderboard</Link>&apos;s.
+            Scores and win rates are the <Link href={pinHref(`/?board=${view.board}`, snap.pinned)}>leaderboard</Link>&apos;s.
           </>
         }
-        actions={<BoardNav board={view.board} href={(b) => medicalHref({ board: b })} />}
+        actions={
+          <>
+            <BoardNav board={view.board} href={(b) => medicalHref({ board: b, snapshot })} />
+            <CiteThisView
+              title={`Medical fine-tunes vs their generalist bases on ${board}${pair ? `: ${pair.fineTune.displayName} vs ${pair.base.displayName}` : ""}`}
+              path={path}
+              snapshot={view.snapshot}
+              benchmarks={pair ? catalogCitations(pair.benchmarks.map((b) => ({ slug: b.benchmark, name: b.name }))) : boardCitations(view.board)}
+            />
+          </>
+        }
       >
-        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-          Data as of snapshot{" "}
-          <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
-            {view.snapshot.id.slice(0, 12)}
-          </code>{" "}
-          · {formatDate(view.snapshot.createdAt)} · {formatInt(view.pairs.length)} pair{view.pairs.length === 1 ? "" : "s"} · paired
-          intervals from {formatInt(view.replicates)} bootstrap replicates · answer orders folded
-        </p>
+        <SnapshotLine snapshot={view.snapshot} pinned={snap.pinned !== null} method="paired-tests">
+          {" "}
+          · {formatInt(view.pairs.length)} pair{view.pairs.length === 1 ? "" : "s"} · paired intervals from {formatInt(view.replicates)} bootstrap
+          replicates · answer orders folded
+        </SnapshotLine>
       </PageHeader>
+
+      <SnapshotNotices snap={snap} path={path} />
 
       {view.synthetic ? (
         <Alert variant="warning" role="status" data-testid="medical-synthetic">
@@ -71,7 +90,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Sear
             A pair needs runs of a medical fine-tune (MedGemma, Baichuan-M2/M3, AntAngelMed, MediPhi) and of its generalist base on the
             same board. Ingest their Medmarks artifacts with <code className="rounded bg-muted px-1">npm run ingest -- path/to/runs</code>
             , or look at{" "}
-            <Link href={medicalHref({ board: view.board === "V" ? "OE" : "V" })} className="underline underline-offset-4">
+            <Link href={medicalHref({ board: view.board === "V" ? "OE" : "V", snapshot })} className="underline underline-offset-4">
               Medmarks-{view.board === "V" ? "OE" : "V"}
             </Link>
             .
@@ -86,7 +105,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Sear
             The base configuration has the fine-tune&apos;s reasoning effort when both have one, else the base&apos;s default configuration
             (no effort; failing that, medium effort). Differences are fine-tune minus base.
           </p>
-          <PairsTable view={view} selected={pair?.fineTune.config ?? null} />
+          <PairsTable view={view} selected={pair?.fineTune.config ?? null} pinned={snapshot} />
         </section>
       )}
 
@@ -98,7 +117,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Sear
           <ul className="list-disc space-y-1 pl-5 text-muted-foreground">
             {view.unpaired.map((u) => (
               <li key={u.config}>
-                <Link href={`/models/${encodeURIComponent(u.config)}?board=${view.board}`} className="text-foreground underline underline-offset-4">
+                <Link href={pinHref(`/models/${encodeURIComponent(u.config)}?board=${view.board}`, snapshot)} className="text-foreground underline underline-offset-4">
                   {u.displayName}
                 </Link>
                 : {u.reason}
@@ -126,11 +145,11 @@ export default async function MedicalPage({ searchParams }: { searchParams: Sear
               {pair.fineTune.displayName} vs {pair.base.displayName}, per benchmark
             </h2>
             <p className="text-sm text-muted-foreground">
-              <Link href={`/models/${encodeURIComponent(pair.fineTune.config)}?board=${view.board}`} className="underline underline-offset-4">
+              <Link href={pinHref(`/models/${encodeURIComponent(pair.fineTune.config)}?board=${view.board}`, snapshot)} className="underline underline-offset-4">
                 {pair.fineTune.displayName}
               </Link>{" "}
               ·{" "}
-              <Link href={`/models/${encodeURIComponent(pair.base.config)}?board=${view.board}`} className="underline underline-offset-4">
+              <Link href={pinHref(`/models/${encodeURIComponent(pair.base.config)}?board=${view.board}`, snapshot)} className="underline underline-offset-4">
                 {pair.base.displayName}
               </Link>{" "}
               ·{" "}
@@ -139,7 +158,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Sear
               </Link>{" "}
               ·{" "}
               <Link
-                href={headToHeadHref({ board: view.board, a: pair.fineTune.config, b: pair.base.config }, "breakdown")}
+                href={headToHeadHref({ board: view.board, a: pair.fineTune.config, b: pair.base.config, snapshot }, "breakdown")}
                 className="underline underline-offset-4"
               >
                 Head to head per dataset

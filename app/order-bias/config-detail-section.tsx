@@ -3,6 +3,7 @@ import { FlippedConfigTable } from "@/components/order-bias/flipped-questions-ta
 import type { OrderBiasPageParams } from "@/components/order-bias/params";
 import { PositionPreferenceChart } from "@/components/order-bias/position-preference-chart";
 import { positionSets, shuffleSeeds } from "@/components/order-bias/view-model";
+import { withSnapshot } from "@/lib/boards/snapshot-context";
 import { formatDelta, formatInt, formatPercent } from "@/lib/format";
 import { getOrderBiasDetail, type OrderBiasView } from "@/lib/queries/order-bias";
 
@@ -12,7 +13,8 @@ import { getOrderBiasDetail, type OrderBiasView } from "@/lib/queries/order-bias
  * most flipped questions.
  */
 export async function ConfigDetailSection({ view, config, params }: { view: OrderBiasView; config: string; params: OrderBiasPageParams }) {
-  const detail = await getOrderBiasDetail(config, { board: view.board, data: params.data });
+  // Streamed outside the page's pin: pin again to the snapshot the page showed.
+  const detail = await withSnapshot(view.snapshot.id, () => getOrderBiasDetail(config, { board: view.board, data: params.data }));
   const row = view.configs.find((c) => c.config === config);
   if (!detail || !row) {
     return <p className="text-sm text-muted-foreground">No answer-order data for this configuration in this snapshot.</p>;

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { InfoIcon, TriangleAlertIcon } from "lucide-react";
 
+import { catalogCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { ConfigPicker, DataSwitch } from "@/components/order-bias/order-bias-controls";
 import { FlippedOverallTable } from "@/components/order-bias/flipped-questions-table";
 import { OrderBiasDetailSkeleton } from "@/components/order-bias/order-bias-skeleton";
@@ -13,9 +14,13 @@ import { parseOrderBiasParams } from "@/components/order-bias/params";
 import { SensitivityChart } from "@/components/order-bias/sensitivity-chart";
 import { SensitivityTable } from "@/components/order-bias/sensitivity-table";
 import { heatmapModel, RANKING_CHART_LIMIT, sensitivityPoints } from "@/components/order-bias/view-model";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDate, formatInt } from "@/lib/format";
+import { pathWithQuery } from "@/lib/cite/url";
+import { formatInt } from "@/lib/format";
 import { getOrderBias } from "@/lib/queries/order-bias";
 
 import { ConfigDetailSection } from "./config-detail-section";
@@ -27,12 +32,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /**
  * Answer-order bias of every configuration on the MCQ datasets with shuffled copies: heatmap of
  * the accuracy change, ranking of the most order-sensitive configurations, the per-configuration
- * detail (`?config=`), and the most flipped questions. URL: `?config=&sort=&data=`.
+ * detail (`?config=`), and the most flipped questions. URL: `?config=&sort=&data=&snapshot=`.
  */
 export default async function OrderBiasPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // always read the database at request time, never at build
-  const { params, issues } = parseOrderBiasParams(await searchParams);
-  const view = await getOrderBias({ board: "V", data: params.data });
+  const sp = await searchParams;
+  const { params, issues } = parseOrderBiasParams(sp);
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const view = await pinned(snap, () => getOrderBias({ board: "V", data: params.data }));
+  const path = pathWithQuery("/order-bias", sp);
   const empty = view.datasets.length === 0;
   const selected = params.config ? (view.configs.find((c) => c.config === params.config) ?? null) : null;
   const names = new Map(view.configs.map((c) => [c.config, c.displayName]));
@@ -51,18 +59,27 @@ export default async function OrderBiasPage({ searchParams }: { searchParams: Se
             how often its chosen answer changes with them (spec §4; the same questions in the original order and two shuffles).
           </>
         }
-        actions={<DataSwitch params={params} />}
+        actions={
+          <>
+            <DataSwitch params={params} />
+            <CiteThisView
+              title="Answer-order bias — Medmarks-V"
+              path={path}
+              snapshot={view.snapshot}
+              benchmarks={catalogCitations(view.benchmarks)}
+            />
+          </>
+        }
       >
-        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-          Data as of snapshot{" "}
-          <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
-            {view.snapshot.id.slice(0, 12)}
-          </code>{" "}
-          · {formatDate(view.snapshot.createdAt)} · {formatInt(view.configs.length)} configurations × {formatInt(view.datasets.length)} datasets
-          with shuffled copies · intervals: normal approximation (detail: paired bootstrap)
+        <SnapshotLine snapshot={view.snapshot} pinned={snap.pinned !== null} method="order-bias">
+          {" "}
+          · {formatInt(view.configs.length)} configurations × {formatInt(view.datasets.length)} datasets with shuffled copies · intervals:
+          normal approximation (detail: paired bootstrap)
           {view.synthetic ? " · synthetic demo data" : ""}
-        </p>
+        </SnapshotLine>
       </PageHeader>
+
+      <SnapshotNotices snap={snap} path={path} />
 
       {view.synthetic ? (
         <Alert variant="warning" role="status" data-testid="order-bias-synthetic">

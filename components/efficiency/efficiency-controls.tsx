@@ -70,6 +70,7 @@ export function EfficiencyControls({ params, benchmarks }: { params: EfficiencyP
         }}
       >
         <input type="hidden" name="board" value={params.board} />
+        {params.snapshot ? <input type="hidden" name="snapshot" value={params.snapshot} /> : null}
         <label className={LABEL}>
           x axis
           <select name="x" defaultValue={params.x} className={FIELD} onChange={(e) => apply(e.currentTarget.form!)} data-testid="efficiency-x">

@@ -1,7 +1,8 @@
 /**
- * URL state of /efficiency (pure): `?board=V|OE&x=output|total|latency&benchmark=<slug>&ladders=0|1`.
+ * URL state of /efficiency (pure): `?board=V|OE&x=output|total|latency&benchmark=<slug>&ladders=0|1&snapshot=<id>`.
  * Anything unknown falls back to the default; hrefs leave the defaults out.
  */
+import { snapshotFromParam } from "@/lib/cite/url";
 import type { EfficiencyBoard, EfficiencyX } from "@/lib/queries/efficiency-types";
 
 export interface EfficiencyPageParams {
@@ -11,6 +12,8 @@ export interface EfficiencyPageParams {
   benchmark: string | null;
   /** Draw the reasoning-effort ladders. */
   ladders: boolean;
+  /** The snapshot the URL pins (absent: the latest). */
+  snapshot?: string;
 }
 
 /** The x quantities, in the order the controls list them. */
@@ -33,11 +36,13 @@ export function parseEfficiencyParams(sp: Search): EfficiencyPageParams {
   const x = first(sp, "x");
   const benchmark = first(sp, "benchmark")?.trim();
   const ladders = first(sp, "ladders");
+  const snapshot = snapshotFromParam(first(sp, "snapshot"));
   return {
     board: board === "OE" ? "OE" : "V",
     x: (X_OPTIONS as readonly string[]).includes(x ?? "") ? (x as EfficiencyX) : DEFAULT_EFFICIENCY_PARAMS.x,
     benchmark: benchmark && SLUG.test(benchmark) ? benchmark : null,
     ladders: ladders === "0" || ladders === "false" ? false : DEFAULT_EFFICIENCY_PARAMS.ladders,
+    ...(snapshot ? { snapshot } : {}),
   };
 }
 
@@ -48,6 +53,7 @@ export function efficiencyHref(p: EfficiencyPageParams): string {
   if (p.x !== DEFAULT_EFFICIENCY_PARAMS.x) q.set("x", p.x);
   if (p.benchmark) q.set("benchmark", p.benchmark);
   if (p.ladders !== DEFAULT_EFFICIENCY_PARAMS.ladders) q.set("ladders", p.ladders ? "1" : "0");
+  if (p.snapshot) q.set("snapshot", p.snapshot);
   const qs = q.toString();
   return `/efficiency${qs ? `?${qs}` : ""}`;
 }

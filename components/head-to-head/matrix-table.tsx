@@ -26,6 +26,8 @@ import { headToHeadHref } from "./params";
 export type MatrixTableProps = Pick<HeadToHeadView, "board" | "configs" | "weighted" | "simple" | "nDatasets" | "synthetic" | "snapshot"> & {
   /** The selected cell (row a, column b), highlighted and scrolled into view. */
   selected: { a: string; b: string } | null;
+  /** The snapshot the page's URL pins: cell links keep it (absent: the latest). */
+  pinned?: string | null;
 };
 
 /** "71.4" (the header says the unit). */
@@ -39,9 +41,10 @@ interface BodyProps {
   weighted: MatrixTableProps["weighted"];
   selA: number;
   selB: number;
+  pinned: string | null;
 }
 
-const MatrixBody = memo(function MatrixBody({ board, configs, weighted, selA, selB }: BodyProps) {
+const MatrixBody = memo(function MatrixBody({ board, configs, weighted, selA, selB, pinned }: BodyProps) {
   const n = configs.length;
   return (
     <tbody>
@@ -74,7 +77,7 @@ const MatrixBody = memo(function MatrixBody({ board, configs, weighted, selA, se
             }
             return (
               <td key={col.config} style={heatStyle(v)} aria-current={i === selA && j === selB ? "true" : undefined}>
-                <a href={headToHeadHref({ board, a: row.config, b: col.config }, "breakdown")}>{cellText(v)}</a>
+                <a href={headToHeadHref({ board, a: row.config, b: col.config, snapshot: pinned }, "breakdown")}>{cellText(v)}</a>
               </td>
             );
           })}
@@ -84,7 +87,7 @@ const MatrixBody = memo(function MatrixBody({ board, configs, weighted, selA, se
   );
 });
 
-export function MatrixTable({ board, configs, weighted, simple, nDatasets, synthetic, snapshot, selected }: MatrixTableProps) {
+export function MatrixTable({ board, configs, weighted, simple, nDatasets, synthetic, snapshot, selected, pinned = null }: MatrixTableProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [hover, setHover] = useState<{ i: number; j: number } | null>(null);
@@ -206,7 +209,7 @@ export function MatrixTable({ board, configs, weighted, simple, nDatasets, synth
               ))}
             </tr>
           </thead>
-          <MatrixBody board={board} configs={configs} weighted={weighted} selA={selA} selB={selB} />
+          <MatrixBody board={board} configs={configs} weighted={weighted} selA={selA} selB={selB} pinned={pinned} />
         </table>
       </div>
     </div>

@@ -163,6 +163,17 @@ describe("toSearchParams", () => {
     expect(leaderboardHref(p, "/")).toBe(`/?${toQueryString(p)}`);
   });
 
+  it("carries a valid snapshot pin and drops a malformed one", () => {
+    const p = parseLeaderboardParams({ board: "OE", snapshot: "0123456789abcdef" });
+    expect(p.snapshot).toBe("0123456789abcdef");
+    expect(toQueryString(p)).toBe("board=OE&snapshot=0123456789abcdef");
+    expect(leaderboardHref({ ...p, board: "V" })).toBe("/?snapshot=0123456789abcdef");
+    expect(parseLeaderboardParams(toSearchParams(p))).toEqual(p);
+    const bad = validateLeaderboardParams({ snapshot: "latest" });
+    expect(bad.params).toEqual(DEFAULT_PARAMS);
+    expect(bad.issues).toEqual([]);
+  });
+
   it("omits the default cap and any cap without weights=cap", () => {
     const base = parseLeaderboardParams({});
     expect(toQueryString({ ...base, settings: { ...base.settings, weights: "cap", cap: DEFAULT_CAP } })).toBe("weights=cap");

@@ -22,10 +22,13 @@
  * | sort     | <column>:<asc or desc>                   | rank:asc     | client sort       |
  * | cols     | comma list: -<column> hides, +<column> shows | all shown | client columns    |
  * | sel      | comma list of configuration aliases      | none         | client selection  |
+ * | snapshot | a snapshot id (16 hex digits)            | the latest   | server (pin)      |
  *
  * Invalid values never crash the page: `parseLeaderboardParams` falls back to the default for that
  * parameter (and `validateLeaderboardParams` reports what it ignored); the API answers 400 instead.
- * List items cannot contain commas.
+ * List items cannot contain commas. `snapshot` pins the view to an old snapshot (see
+ * lib/boards/snapshot-context.ts); a malformed value is dropped here (the page reports it, see
+ * components/snapshot/resolve.ts), and every link built from the params carries a valid one.
  */
 import { z } from "zod";
 
@@ -35,6 +38,7 @@ import {
   type Board,
   type LeaderboardSettings,
 } from "@/lib/queries/leaderboard-types";
+import { snapshotFromParam } from "@/lib/cite/url";
 import { ALWAYS_VISIBLE, isDefaultVisible } from "./columns";
 
 export type SizeBucket = "small" | "medium" | "large" | "unknown";
@@ -66,6 +70,8 @@ export interface LeaderboardParams {
   cols: Record<string, boolean>;
   /** Selected configuration aliases (for Compare). */
   sel: string[];
+  /** The snapshot the URL pins (absent: the latest). */
+  snapshot?: string;
 }
 
 export interface ParamIssue {
@@ -235,7 +241,8 @@ export function validateLeaderboardParams(input: SearchParamsInput): {
     }
   }
 
-  return { params: { board, settings, q, group, org, effort, size, sort, cols, sel }, issues };
+  const snapshot = snapshotFromParam(get("snapshot"));
+  return { params: { board, settings, q, group, org, effort, size, sort, cols, sel, ...(snapshot ? { snapshot } : {}) }, issues };
 }
 
 /** URL → params; invalid values fall back to defaults (never throws). */
@@ -313,6 +320,7 @@ export function toSearchParams(p: LeaderboardParams): URLSearchParams {
     .map(([id, visible]) => `${visible ? "+" : "-"}${id}`);
   if (cols.length) out.set("cols", cols.join(","));
   if (p.sel.length) out.set("sel", p.sel.join(","));
+  if (p.snapshot) out.set("snapshot", p.snapshot);
   return out;
 }
 

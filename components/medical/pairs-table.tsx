@@ -31,7 +31,7 @@ function Name({ c, board }: { c: MedicalConfigRef; board: MedicalView["board"] }
 }
 
 /** One line per (fine-tune, base) pair: win rates, their difference, head to head, benchmarks better / worse. */
-export function PairsTable({ view, selected }: { view: MedicalView; selected: string | null }) {
+export function PairsTable({ view, selected, pinned = null }: { view: MedicalView; selected: string | null; /** The snapshot the URL pins: pair links keep it. */ pinned?: string | null }) {
   return (
     <Table data-testid="medical-pairs" containerClassName="rounded-lg border">
       <caption className="sr-only">Medical fine-tunes on Medmarks-{view.board} beside their generalist base configurations.</caption>
@@ -97,7 +97,7 @@ export function PairsTable({ view, selected }: { view: MedicalView; selected: st
                 {formatInt(p.nBenchmarks)}
               </TableCell>
               <TableCell className="text-xs whitespace-nowrap">
-                <Link href={medicalHref({ board: view.board, pair: p.fineTune.config }, "pair")} className="underline underline-offset-4" aria-current={active ? "true" : undefined}>
+                <Link href={medicalHref({ board: view.board, pair: p.fineTune.config, snapshot: pinned }, "pair")} className="underline underline-offset-4" aria-current={active ? "true" : undefined}>
                   Benchmarks
                 </Link>
                 {" · "}

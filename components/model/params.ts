@@ -6,6 +6,7 @@
  * | ----- | ------------- | ----------------------------------------- | ---------------------------------------- |
  * | board | V, OE         | the first board the configuration is on  | chart, benchmark table, sibling deltas   |
  * | runs  | board, all    | board                                     | runs table: the board's runs, or all     |
+ * | snapshot | a snapshot id | the latest                             | pins the boards to that snapshot         |
  *
  * /models
  * | group | proprietary, open-weight, medical, quantized, unknown | all | table filter           |
@@ -14,6 +15,7 @@
  * Invalid values fall back to the default (never an error page).
  */
 import type { ModelGroup } from "@/lib/catalog/types";
+import { snapshotFromParam } from "@/lib/cite/url";
 import type { Board } from "@/lib/queries/config-types";
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -24,21 +26,30 @@ export interface ConfigPageParams {
   /** null = not given (the page picks the first board the configuration is on). */
   board: Board | null;
   runs: "board" | "all";
+  /** The snapshot the URL pins (absent: the latest). */
+  snapshot?: string;
 }
 
 export function parseConfigParams(sp: RawParams): ConfigPageParams {
   const board = first(sp.board);
+  const snapshot = snapshotFromParam(sp.snapshot);
   return {
     board: board === "V" || board === "OE" ? board : null,
     runs: first(sp.runs) === "all" ? "all" : "board",
+    ...(snapshot ? { snapshot } : {}),
   };
 }
 
 /** `/models/<config>` with the given state (defaults dropped) and an optional #fragment. */
-export function configHref(config: string, params: Partial<{ board: Board | null; runs: "board" | "all" }> = {}, hash?: string): string {
+export function configHref(
+  config: string,
+  params: Partial<{ board: Board | null; runs: "board" | "all"; snapshot: string | null }> = {},
+  hash?: string,
+): string {
   const q = new URLSearchParams();
   if (params.board) q.set("board", params.board);
   if (params.runs === "all") q.set("runs", "all");
+  if (params.snapshot) q.set("snapshot", params.snapshot);
   const qs = q.toString();
   return `/models/${encodeURIComponent(config)}${qs ? `?${qs}` : ""}${hash ? `#${hash}` : ""}`;
 }

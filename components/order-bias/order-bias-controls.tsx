@@ -48,6 +48,7 @@ export function ConfigPicker({ configs, params }: { configs: OrderBiasConfigRow[
     <form method="get" action="/order-bias#detail" className="flex flex-wrap items-center gap-2 text-sm" data-testid="config-picker">
       {params.sort !== "sensitivity" ? <input type="hidden" name="sort" value={params.sort} /> : null}
       {params.data !== "auto" ? <input type="hidden" name="data" value={params.data} /> : null}
+      {params.snapshot ? <input type="hidden" name="snapshot" value={params.snapshot} /> : null}
       <label htmlFor="order-bias-config" className="text-muted-foreground">
         Configuration
       </label>

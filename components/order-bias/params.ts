@@ -6,9 +6,11 @@
  * | config | a configuration slug on the view                    | (none)      | the per-configuration detail section    |
  * | sort   | sensitivity, delta, flip, consistency, board, name  | sensitivity | order of the ranking table              |
  * | data   | auto, real, demo, all                               | auto        | which runs (the boards' rule by default) |
+ * | snapshot | a snapshot id (16 hex digits)                     | the latest  | pins the view to that snapshot          |
  *
  * Invalid values fall back to the default and are reported (never an error page).
  */
+import { snapshotFromParam } from "@/lib/cite/url";
 import { ORDER_BIAS_DATA, type OrderBiasConfigRow, type OrderBiasData } from "@/lib/queries/order-bias-types";
 
 export const ORDER_BIAS_SORTS = ["sensitivity", "delta", "flip", "consistency", "board", "name"] as const;
@@ -18,6 +20,8 @@ export interface OrderBiasPageParams {
   config: string | null;
   sort: OrderBiasSort;
   data: OrderBiasData;
+  /** The snapshot the URL pins (absent: the latest; a malformed value is reported by the page). */
+  snapshot?: string;
 }
 
 export interface ParamIssue {
@@ -35,6 +39,8 @@ export function parseOrderBiasParams(sp: RawParams): { params: OrderBiasPagePara
   const data = first(sp.data);
   const config = first(sp.config);
   const params: OrderBiasPageParams = { config: null, sort: "sensitivity", data: "auto" };
+  const snapshot = snapshotFromParam(sp.snapshot);
+  if (snapshot) params.snapshot = snapshot;
   if (sort !== undefined && sort !== "") {
     if ((ORDER_BIAS_SORTS as readonly string[]).includes(sort)) params.sort = sort as OrderBiasSort;
     else issues.push({ param: "sort", value: sort, message: `Unknown sort “${sort}” (one of ${ORDER_BIAS_SORTS.join(", ")})` });
@@ -56,6 +62,7 @@ export function orderBiasHref(params: Partial<OrderBiasPageParams>, hash?: strin
   if (params.config) q.set("config", params.config);
   if (params.sort && params.sort !== "sensitivity") q.set("sort", params.sort);
   if (params.data && params.data !== "auto") q.set("data", params.data);
+  if (params.snapshot) q.set("snapshot", params.snapshot);
   const qs = q.toString();
   return `/order-bias${qs ? `?${qs}` : ""}${hash ? `#${hash}` : ""}`;
 }

@@ -4,6 +4,7 @@ import { JudgesUsed } from "@/components/benchmark/judges-used";
 import { QuestionInsight } from "@/components/benchmark/question-insight";
 import { ScoreDistributionChart } from "@/components/benchmark/score-distribution-chart";
 import { SubtaskBreakdown } from "@/components/benchmark/subtask-breakdown";
+import { withSnapshot } from "@/lib/boards/snapshot-context";
 import type { BenchmarkView } from "@/lib/queries/benchmark";
 import { getBenchmarkInsight } from "@/lib/queries/benchmark-insight";
 
@@ -18,10 +19,11 @@ function Heading({ id, children, note }: { id: string; children: ReactNode; note
 /**
  * The benchmark page's insight sections, streamed after the facts and the ranking: score
  * distribution, per-subtask scores, judges (open-ended benchmarks) and question-level insight.
- * All read the runs behind the ranking.
+ * All read the runs behind the ranking, of the same snapshot (streamed sections render outside
+ * the page's pin, so they pin again to the snapshot the ranking came from).
  */
 export async function InsightSections({ view }: { view: BenchmarkView }) {
-  const insight = await getBenchmarkInsight(view.slug);
+  const insight = await withSnapshot(view.board.snapshotId, () => getBenchmarkInsight(view.slug));
   if (!insight) return null;
   const decimals = view.metric?.decimals ?? 1;
   const demo = insight.synthetic ? " (synthetic demo data)" : "";

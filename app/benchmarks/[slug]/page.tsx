@@ -8,13 +8,19 @@ import { BenchmarkFacts } from "@/components/benchmark/benchmark-facts";
 import { BenchmarkInsightSkeleton } from "@/components/benchmark/benchmark-insight-skeleton";
 import { BenchmarkRankingTable } from "@/components/benchmark/benchmark-ranking-table";
 import { BenchmarkVariants } from "@/components/benchmark/benchmark-variants";
+import { CiteThisView } from "@/components/cite/cite-this-view";
+import { pinHref } from "@/components/snapshot/href";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
 import { PageHeader } from "@/components/ui/page-header";
 import { getBenchmark } from "@/lib/catalog";
+import { pathWithQuery } from "@/lib/cite/url";
 import { getBenchmarkView } from "@/lib/queries/benchmark";
 
 import { InsightSections } from "./insight-sections";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -25,32 +31,40 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * One benchmark: facts, the ranking on it, then (streamed) the score distribution, per-subtask
  * scores, judges and question insight, and the variants. URL: `?dist=configs|questions` picks the
- * distribution shown.
+ * distribution shown; `?snapshot=<id>` pins the page (the streamed sections too) to a snapshot.
  */
-export default async function BenchmarkPage({ params }: Props) {
+export default async function BenchmarkPage({ params, searchParams }: Props) {
   await connection(); // always read the database at request time, never at build
   const { slug } = await params;
-  const view = await getBenchmarkView(slug);
+  const sp = await searchParams;
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const view = await pinned(snap, () => getBenchmarkView(slug));
   if (!view) notFound();
+  const path = pathWithQuery(`/benchmarks/${encodeURIComponent(view.slug)}`, sp);
   return (
     <div className="space-y-8">
       <PageHeader
         title={`${view.name} — Medmarks-${view.subset}`}
         description={view.description ?? undefined}
         actions={
-          <Link href={`/?board=${view.subset}`} className="text-sm underline underline-offset-4">
-            Medmarks-{view.subset} leaderboard
-          </Link>
+          <>
+            <Link href={pinHref(`/?board=${view.subset}`, snap.pinned)} className="text-sm underline underline-offset-4">
+              Medmarks-{view.subset} leaderboard
+            </Link>
+            <CiteThisView
+              title={`${view.name} — Medmarks-${view.subset}`}
+              path={path}
+              snapshot={snap.shown}
+              benchmarks={[{ slug: view.slug, name: view.name, bibtex: view.bibtex }]}
+            />
+          </>
         }
       >
-        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-          Data as of snapshot{" "}
-          <code className="rounded bg-muted px-1 font-mono" title={view.board.snapshotId}>
-            {view.board.snapshotId.slice(0, 12)}
-          </code>
+        <SnapshotLine snapshot={snap.shown} pinned={snap.pinned !== null} method="scores">
           {view.board.synthetic ? " · synthetic demo data" : ""}
-        </p>
+        </SnapshotLine>
       </PageHeader>
+      <SnapshotNotices snap={snap} path={path} />
       <BenchmarkFacts view={view} />
       <section className="space-y-3" aria-labelledby="h-ranking">
         <h2 id="h-ranking" className="text-lg font-semibold">

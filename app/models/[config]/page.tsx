@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { TriangleAlertIcon } from "lucide-react";
 
+import { catalogCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { BenchmarkScoresTable } from "@/components/model/benchmark-scores-table";
 import { BoardRankCards } from "@/components/model/board-rank-cards";
 import { BoardSwitch } from "@/components/model/board-switch";
@@ -15,11 +16,16 @@ import { SamplingCard } from "@/components/model/sampling-card";
 import { ScoreDeltaFigure } from "@/components/model/score-delta-figure";
 import { SiblingsTable } from "@/components/model/siblings-table";
 import { TokensCard } from "@/components/model/tokens-card";
+import { pinHref } from "@/components/snapshot/href";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { GroupBadge } from "@/components/ui/group-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { getConfig } from "@/lib/catalog";
-import { formatDate, formatInt } from "@/lib/format";
+import { pathWithQuery } from "@/lib/cite/url";
+import { formatInt } from "@/lib/format";
 import { getConfigView } from "@/lib/queries/config";
 import type { Board, ConfigRunRow, ConfigView } from "@/lib/queries/config-types";
 
@@ -39,13 +45,20 @@ function boardProvenance(view: ConfigView, r: ConfigRunRow): boolean {
   return (r.provenance === "demo") === synthetic;
 }
 
-/** One configuration: rank and win rate on both boards, scores vs the board median, tokens, sampling, siblings, coverage, runs. */
+/**
+ * One configuration: rank and win rate on both boards, scores vs the board median, tokens,
+ * sampling, siblings, coverage, runs. `?snapshot=<id>` pins the boards (the runs table and
+ * coverage list the runs loaded now, whatever the snapshot).
+ */
 export default async function ConfigPage({ params, searchParams }: Props) {
   await connection(); // always read the database at request time, never at build
   const slug = decodeSlug((await params).config);
-  const view = await getConfigView(slug);
+  const sp = await searchParams;
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const view = await pinned(snap, () => getConfigView(slug));
   if (!view) notFound();
-  const state = parseConfigParams(await searchParams);
+  const state = parseConfigParams(sp);
+  const path = pathWithQuery(`/models/${encodeURIComponent(view.slug)}`, sp);
   // Without ?board=, the first board the configuration is ranked on (V when on neither).
   const board: Board = state.board ?? view.boards.find((b) => b.ranked)?.board ?? "V";
   const boardView = view.boards.find((b) => b.board === board)!;
@@ -68,24 +81,28 @@ export default async function ConfigPage({ params, searchParams }: Props) {
             <>
               Configuration <code className="font-mono">{view.slug}</code> of {view.model.displayName}
               {view.model.org ? ` (${view.model.org})` : ""} on the default Medmarks boards: where it ranks, how each benchmark compares with
-              the board median, what it costs in tokens and time, and the runs behind it. See the <Link href="/?board=V">leaderboard</Link> for
+              the board median, what it costs in tokens and time, and the runs behind it. See the{" "}
+              <Link href={pinHref("/?board=V", snap.pinned)}>leaderboard</Link> and the <Link href="/methodology#win-rate">methodology</Link> for
               how win rates are computed.
             </>
           }
           actions={
-            <Link href="/models" className="text-sm underline underline-offset-4">
-              All configurations
-            </Link>
+            <>
+              <Link href="/models" className="text-sm underline underline-offset-4">
+                All configurations
+              </Link>
+              <CiteThisView
+                title={`${view.displayName} (${view.slug}) on the Medmarks boards`}
+                path={path}
+                snapshot={view.snapshot}
+                benchmarks={catalogCitations(boardView.benchmarks)}
+              />
+            </>
           }
         >
-          <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-            Data as of snapshot{" "}
-            <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
-              {view.snapshot.id.slice(0, 12)}
-            </code>{" "}
-            · {formatDate(view.snapshot.createdAt)} · {formatInt(view.snapshot.runCount)} published runs
-          </p>
+          <SnapshotLine snapshot={view.snapshot} pinned={snap.pinned !== null} method="win-rate" />
         </PageHeader>
+        <SnapshotNotices snap={snap} path={path} />
         <ModelFacts view={view} />
         {view.synthetic ? (
           <Alert variant="warning" role="status" data-testid="config-synthetic">
@@ -171,7 +188,7 @@ export default async function ConfigPage({ params, searchParams }: Props) {
           </h2>
           {hiddenRuns > 0 || state.runs === "all" ? (
             <Link
-              href={configHref(view.slug, { board: state.board, runs: state.runs === "all" ? "board" : "all" }, "runs")}
+              href={configHref(view.slug, { board: state.board, runs: state.runs === "all" ? "board" : "all", snapshot: state.snapshot }, "runs")}
               scroll={false}
               className="text-sm underline underline-offset-4"
               data-testid="toggle-runs"
