@@ -4,6 +4,7 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 
 import { DemoBanner } from "@/components/demo-banner";
+import { SiteChrome } from "@/components/embed/site-chrome";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeProvider, ThemeScript } from "@/components/theme-provider";
@@ -35,18 +36,24 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body className="flex min-h-dvh flex-col">
         <ThemeProvider>
-          <a
-            href="#main"
-            className="sr-only rounded-md bg-background px-3 py-2 text-sm font-medium shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+          {/* No chrome on /embed/... (a view alone in another site's iframe): see SiteChrome. */}
+          <SiteChrome
+            header={
+              <>
+                <a
+                  href="#main"
+                  className="sr-only rounded-md bg-background px-3 py-2 text-sm font-medium shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+                >
+                  Skip to content
+                </a>
+                <SiteHeader />
+                <DemoBanner />
+              </>
+            }
+            footer={<SiteFooter />}
           >
-            Skip to content
-          </a>
-          <SiteHeader />
-          <DemoBanner />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[96rem] flex-1 px-4 py-6 outline-none sm:px-6">
             {children}
-          </main>
-          <SiteFooter />
+          </SiteChrome>
         </ThemeProvider>
       </body>
     </html>

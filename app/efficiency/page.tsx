@@ -8,7 +8,7 @@ import { formatX } from "@/components/efficiency/axis";
 import { EfficiencyChart } from "@/components/efficiency/efficiency-chart";
 import { EfficiencyControls } from "@/components/efficiency/efficiency-controls";
 import { EfficiencyTable } from "@/components/efficiency/efficiency-table";
-import { parseEfficiencyParams, type EfficiencyPageParams } from "@/components/efficiency/params";
+import { efficiencyHref, parseEfficiencyParams, type EfficiencyPageParams } from "@/components/efficiency/params";
 import { UnplottedList } from "@/components/efficiency/unplotted-list";
 import { SnapshotNotices } from "@/components/snapshot/newer-notice";
 import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
@@ -144,6 +144,7 @@ export default async function EfficiencyPage({ searchParams }: { searchParams: S
                 }}
                 showLadders={params.ladders}
                 title={title}
+                embedPath={efficiencyHref({ ...params, snapshot: undefined }).replace(/^\/efficiency/, "/embed/efficiency")}
                 subtitle={`${board} · ${frontierNames.length} on the Pareto frontier · faded points: usage on part of the datasets only · whiskers: 95% interval`}
               />
             ) : (

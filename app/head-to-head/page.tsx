@@ -171,6 +171,7 @@ export default async function HeadToHeadPage({ searchParams }: { searchParams: S
                   snapshotId={view.snapshot.id}
                   snapshotDate={view.snapshot.createdAt}
                   synthetic={view.synthetic}
+                  embedPath={headToHeadHref({ board: view.board, a: ok.a, b: ok.b }).replace(/^\/head-to-head/, "/embed/head-to-head")}
                 />
                 <BreakdownTable cell={ok.cell} aName={byName.get(ok.a)!.displayName} bName={byName.get(ok.b)!.displayName} />
               </>

@@ -174,6 +174,7 @@ export default async function MedicalPage({ searchParams }: { searchParams: Sear
             snapshotId={view.snapshot.id}
             snapshotDate={view.snapshot.createdAt}
             synthetic={view.synthetic}
+            embedPath={medicalHref({ board: view.board, pair: pair.fineTune.config }).replace(/^\/medical/, "/embed/medical")}
           />
           <DeltasTable pair={pair} alpha={view.alpha} />
           <p className="text-xs text-muted-foreground">

@@ -165,6 +165,7 @@ export default async function OrderBiasPage({ searchParams }: { searchParams: Se
               snapshotId={view.snapshot.id}
               snapshotDate={view.snapshot.createdAt}
               synthetic={view.synthetic}
+              embedPath={`/embed/order-bias/sensitivity${params.data === "auto" ? "" : `?data=${params.data}`}`}
             />
             <SensitivityTable rows={view.configs} params={params} />
           </section>

@@ -5,6 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { withParam } from "@/components/embed/embed-url";
 import { formatInt, formatNumber, formatPercent } from "@/lib/format";
 import type { BenchmarkInsight } from "@/lib/queries/benchmark-insight";
 import { cn } from "@/lib/utils";
@@ -45,7 +46,13 @@ type Props = {
   snapshotId: string;
   /** ISO timestamp of the snapshot (figure footer). */
   snapshotDate: string;
+  /** Plot height in px (default 260). */
+  height?: number;
+  /** The embeddable view without `dist` (`/embed/benchmark/<slug>/distribution`): shows the "Embed" button for the distribution shown. */
+  embedPath?: string;
 };
+
+const DISTRIBUTION_CHART_HEIGHT = 260;
 
 /** The URL query with `dist` set to `kind` and every other parameter kept. */
 function queryWith(search: string, kind: DistributionKind): string {
@@ -77,7 +84,16 @@ function ChartTooltip({ active, payload, unit }: { active?: boolean; payload?: r
  * rewritten with `history.replaceState` (no server round trip); a visually hidden table carries the
  * same numbers for screen readers.
  */
-export function ScoreDistributionChart({ distribution, scoreSource, synthetic, benchmarkName, snapshotId, snapshotDate }: Props) {
+export function ScoreDistributionChart({
+  distribution,
+  scoreSource,
+  synthetic,
+  benchmarkName,
+  snapshotId,
+  snapshotDate,
+  height = DISTRIBUTION_CHART_HEIGHT,
+  embedPath,
+}: Props) {
   const searchParams = useSearchParams();
   const kind = parseDist(searchParams.get("dist"));
   const select = useCallback((next: DistributionKind) => {
@@ -132,6 +148,8 @@ export function ScoreDistributionChart({ distribution, scoreSource, synthetic, b
       snapshotDate={snapshotDate}
       synthetic={synthetic}
       controls={toggle}
+      embedPath={embedPath ? withParam(embedPath, "dist", kind) : undefined}
+      embedHeight={height}
       className="space-y-3"
     >
       <div data-testid="score-distribution" data-dist={kind}>
@@ -143,7 +161,7 @@ export function ScoreDistributionChart({ distribution, scoreSource, synthetic, b
         <div aria-hidden="true">
           <BarChart
             responsive
-            style={{ width: "100%", height: 260 }}
+            style={{ width: "100%", height }}
             data={data}
             margin={{ top: 8, right: 8, bottom: 28, left: 8 }}
             barCategoryGap={1}

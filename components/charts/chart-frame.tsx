@@ -3,10 +3,12 @@
 /**
  * Every chart sits in a ChartFrame: a titled figure with its legend and "SVG" / "PNG" export
  * buttons. The exported file carries the title, axes, legend and a footer "URL · snapshot · date"
- * (see export-svg.ts), so a figure in a paper says where it came from.
+ * (see export-svg.ts), so a figure in a paper says where it came from. With `embedPath` it also
+ * offers "Embed": the `<iframe>` snippet of the same view alone (`/embed/...`, see components/embed).
  */
 import { useRef, useState, type ReactNode } from "react";
 import { DownloadIcon } from "lucide-react";
+import { EmbedButton } from "@/components/embed/embed-button";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { downloadFigurePng, downloadFigureSvg } from "./download-chart";
@@ -22,11 +24,27 @@ export interface ChartFrameProps {
   synthetic?: boolean;
   /** Extra controls shown beside the export buttons (e.g. a metric switch). */
   controls?: ReactNode;
+  /** The embeddable view of this chart (`/embed/...` with its parameters, no `h`/`snapshot`): shows the "Embed" button. */
+  embedPath?: string;
+  /** The chart's height in px (the embed snippet's default). */
+  embedHeight?: number;
   className?: string;
   children: ReactNode;
 }
 
-export function ChartFrame({ title, subtitle, legend, snapshotId, snapshotDate, synthetic, controls, className, children }: ChartFrameProps) {
+export function ChartFrame({
+  title,
+  subtitle,
+  legend,
+  snapshotId,
+  snapshotDate,
+  synthetic,
+  controls,
+  embedPath,
+  embedHeight,
+  className,
+  children,
+}: ChartFrameProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const meta = () => ({
@@ -61,6 +79,7 @@ export function ChartFrame({ title, subtitle, legend, snapshotId, snapshotDate, 
           <Button variant="outline" size="sm" onClick={() => run(() => downloadFigurePng(ref.current!, meta()))} aria-label={`Download “${title}” as PNG`}>
             <DownloadIcon aria-hidden /> PNG
           </Button>
+          {embedPath ? <EmbedButton path={embedPath} height={embedHeight ?? 400} snapshotId={snapshotId} title={title} /> : null}
         </div>
       </div>
       <div ref={ref}>{children}</div>

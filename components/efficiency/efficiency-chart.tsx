@@ -94,7 +94,15 @@ export interface EfficiencyChartProps {
   showLadders: boolean;
   title: string;
   subtitle?: string;
+  /** Plot height in px (default 440). */
+  height?: number;
+  /** The embeddable view (`/embed/efficiency?...`): shows the "Embed" button. */
+  embedPath?: string;
+  /** A click on a point opens the configuration in a new tab (inside an embed). */
+  openInNewTab?: boolean;
 }
+
+const EFFICIENCY_CHART_HEIGHT = 440;
 
 /**
  * y (win rate or score, %) against x (tokens or seconds per question, log scale): one series per
@@ -103,7 +111,7 @@ export interface EfficiencyChartProps {
  * ChartFrame (SVG/PNG export with title, legend and footer). The page shows the same numbers in a
  * table, so the SVG stays out of the accessibility tree.
  */
-export function EfficiencyChart({ view, showLadders, title, subtitle }: EfficiencyChartProps) {
+export function EfficiencyChart({ view, showLadders, title, subtitle, height = EFFICIENCY_CHART_HEIGHT, embedPath, openInNewTab }: EfficiencyChartProps) {
   const router = useRouter();
   const data: Datum[] = view.points.map((p) => ({
     ...p,
@@ -132,7 +140,10 @@ export function EfficiencyChart({ view, showLadders, title, subtitle }: Efficien
 
   const open = (item: ScatterPointItem) => {
     const d = item.payload as Datum | undefined;
-    if (d) router.push(`/models/${encodeURIComponent(d.config)}`);
+    if (!d) return;
+    const href = `/models/${encodeURIComponent(d.config)}`;
+    if (openInNewTab) window.open(href, "_blank", "noopener");
+    else router.push(href);
   };
 
   return (
@@ -143,9 +154,11 @@ export function EfficiencyChart({ view, showLadders, title, subtitle }: Efficien
       snapshotId={view.snapshot.id}
       snapshotDate={view.snapshot.createdAt}
       synthetic={view.synthetic}
+      embedPath={embedPath}
+      embedHeight={height}
     >
       <div aria-hidden="true" data-testid="efficiency-chart" data-x={view.x}>
-        <ScatterChart responsive style={{ width: "100%", height: 440 }} margin={{ top: 12, right: 16, bottom: 32, left: 16 }} accessibilityLayer={false}>
+        <ScatterChart responsive style={{ width: "100%", height }} margin={{ top: 12, right: 16, bottom: 32, left: 16 }} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--border)" />
           <XAxis
             type="number"

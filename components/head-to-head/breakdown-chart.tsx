@@ -68,12 +68,16 @@ export interface BreakdownChartProps {
   snapshotId: string;
   snapshotDate: string;
   synthetic: boolean;
+  /** Plot height in px (default: 22 px per dataset). */
+  height?: number;
+  /** The embeddable view (`/embed/head-to-head?board=&a=&b=`): shows the "Embed" button. */
+  embedPath?: string;
 }
 
-export function BreakdownChart({ rows, aName, bName, board, snapshotId, snapshotDate, synthetic }: BreakdownChartProps) {
+export function BreakdownChart({ rows, aName, bName, board, snapshotId, snapshotDate, synthetic, height: fixedHeight, embedPath }: BreakdownChartProps) {
   const points: Point[] = rows.map((r) => ({ label: r.label, d: r.wr - 0.5, row: r }));
   const title = `${aName} vs ${bName}: win rate per dataset (Medmarks-${board})`;
-  const height = points.length * ROW_HEIGHT + 60;
+  const height = fixedHeight ?? points.length * ROW_HEIGHT + 60;
   return (
     <ChartFrame
       title={title}
@@ -86,6 +90,8 @@ export function BreakdownChart({ rows, aName, bName, board, snapshotId, snapshot
       snapshotId={snapshotId}
       snapshotDate={snapshotDate}
       synthetic={synthetic}
+      embedPath={embedPath}
+      embedHeight={height}
     >
       {/* currentColor (axes, zero line) follows the theme's muted text colour. */}
       <div aria-hidden="true" className="text-muted-foreground" data-testid="h2h-breakdown-chart">

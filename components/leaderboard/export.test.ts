@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { toLatex } from "@/lib/export/latex";
+
 import { buildFixtureLeaderboardView } from "./fixture";
-import { csvField, exportFields, exportFilename, toCsv, toExportJson } from "./export";
+import { csvField, exportFields, exportFilename, leaderboardTableModel, toCsv, toExportJson, toLeaderboardLatex } from "./export";
+import { benchmarkColumnId } from "./columns";
 
 const view = buildFixtureLeaderboardView();
 const noFilters = { q: "", group: [], org: [], effort: [], size: [], sort: null };
@@ -169,5 +172,73 @@ describe("exportFilename", () => {
     expect(exportFilename({ ...view, board: "OE", synthetic: false, snapshot: { ...view.snapshot, id: "ab/cd" } }, "json")).toBe(
       "medmarks-oe-leaderboard-abcd.json",
     );
+  });
+});
+
+describe("toLeaderboardLatex", () => {
+  /** The cells of the data lines between \\midrule and \\bottomrule (split on unescaped &). */
+  function latexBody(tex: string): string[][] {
+    const lines = tex.split("\n").map((l) => l.trim());
+    const mid = lines.indexOf("\\midrule");
+    const bottom = lines.indexOf("\\bottomrule");
+    return lines.slice(mid + 1, bottom).map((l) => l.replace(/ \\\\$/, "").split(/ (?<!\\)& /));
+  }
+  /** Which shown column each CSV field belongs to, in order (fields of one column are contiguous). */
+  function csvColumnOrder(header: string[], columnIds: string[]): string[] {
+    const order: string[] = [];
+    for (const id of columnIds) {
+      const keys = exportFields([id], view.benchmarks).map((f) => f.key).filter((k) => k !== "synthetic");
+      if (!keys.length) continue;
+      const at = header.indexOf(keys[0]);
+      expect(header.slice(at, at + keys.length)).toEqual(keys);
+      order.push(id);
+    }
+    return order;
+  }
+
+  it("has the same rows, columns and order as the CSV export of the same shown table", () => {
+    // A sorted, filtered, column-reordered view: rows in a non-rank order, some columns hidden.
+    const byConfig = (c: string) => view.rows.find((r) => r.config === c)!;
+    const shown = [view.rows[4], view.rows[0], byConfig("acme-local"), view.rows[2]];
+    const columns = ["select", "rank", "config", "weighted", "tokens", benchmarkColumnId("medqa"), benchmarkColumnId("longhealth"), "datasets"];
+    const csv = parseCsv(toCsv(shown, columns, view.benchmarks));
+    const tex = toLeaderboardLatex(view, shown, columns, "https://example.org/?board=V");
+    const body = latexBody(tex);
+    const model = leaderboardTableModel(view, shown, columns);
+
+    // Columns: the CSV's fields group into the same shown columns, in the same order, as the LaTeX columns.
+    const header = csv[0];
+    expect(model.columns.map((c) => c.id)).toEqual(csvColumnOrder(header, columns));
+    expect(model.columns.map((c) => c.id)).toEqual(["rank", "config", "weighted", "tokens", "medqa", "longhealth", "datasets"]);
+    expect(tex).toContain("\\begin{tabular}{rlrrrrr}");
+
+    // Rows: same count and order (by rank and name), every line as many cells as columns.
+    expect(body).toHaveLength(csv.length - 1);
+    expect(body.map((cells) => cells[0])).toEqual(csv.slice(1).map((r) => r[header.indexOf("rank")]));
+    expect(body.every((cells) => cells.length === model.columns.length)).toBe(true);
+    const names = csv.slice(1).map((r) => r[header.indexOf("display_name")]);
+    expect(body.map((cells) => cells[1])).toEqual(names);
+    expect(names).toEqual(shown.map((r) => r.displayName));
+    expect(body[2][1]).toBe('Acme "Local", v2');
+
+    // Numbers as the table shows them, intervals with LaTeX en dashes, missing as ---.
+    const r0 = shown[0];
+    expect(body[0][2]).toMatch(/^\d+\.\d \(\d+\.\d--\d+\.\d\)$/);
+    expect(Number(body[0][2].split(" ")[0])).toBeCloseTo(r0.weighted! * 100, 1);
+    const acme = body[2];
+    expect(acme[model.columns.findIndex((c) => c.id === "longhealth")]).toMatch(/--/);
+    const missingTokens = leaderboardTableModel(view, [view.rows.find((r) => r.meanOutputTokens === null)!], ["tokens"]);
+    expect(toLatex(missingTokens)).toMatch(/^\s*--- \\\\$/m);
+  });
+
+  it("escapes names and says which snapshot and that the data are synthetic", () => {
+    const evil = view.rows.find((r) => r.config === "=cmd-model")!;
+    const tex = toLeaderboardLatex(view, [evil], ["rank", "config"]);
+    expect(tex).toContain('=HYPERLINK("x")'); // no LaTeX special in it: kept as is
+    expect(tex).toContain(`snapshot \\texttt{${view.snapshot.id}}`);
+    expect(tex).toContain("synthetic demo data");
+    expect(tex).toContain("ln(n\\_questions)-weighted");
+    expect(tex).toMatch(/1 of \d+ configurations/);
+    expect(exportFilename(view, "tex")).toBe("medmarks-v-leaderboard-fixture01234-synthetic-demo.tex");
   });
 });

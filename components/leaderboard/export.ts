@@ -19,10 +19,18 @@
  *   leading apostrophe (OWASP CSV injection); numbers are never altered.
  * - JSON: the same flat records (typed: numbers, booleans, null) plus the board, settings,
  *   snapshot, filters and sort that produced them.
+ * - LaTeX (`toLeaderboardLatex`): a booktabs table for papers, one column per shown column and one
+ *   line per shown row in the shown order, the numbers as the table writes them ("71.4
+ *   (69.8--73.0)", benchmark cells with their intervals), caption naming the snapshot
+ *   (lib/export/latex.ts). Same rows and columns as the CSV, which expands a column into fields.
  */
+import { toLatex } from "@/lib/export/latex";
+import { col, type ExportColumn, type TableModel } from "@/lib/export/table-model";
+import { formatInt, formatInterval, formatTokens } from "@/lib/format";
 import type { LeaderboardRow, LeaderboardView } from "@/lib/queries/leaderboard-types";
-import { benchmarkColumnId, type FixedColumnId } from "./columns";
+import { benchmarkColumnId, FIXED_COLUMN_LABELS, type FixedColumnId } from "./columns";
 import type { LeaderboardParams } from "./params";
+import { weightPhrase } from "./settings-options";
 
 export type ExportValue = string | number | boolean | null;
 
@@ -168,8 +176,86 @@ export function toExportJson(
   };
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * As shown: the table's text per column (LaTeX)
+ * ---------------------------------------------------------------------------------------------- */
+
+interface ShownColumn {
+  column: ExportColumn;
+  text: (row: LeaderboardRow) => string;
+}
+
+const FIXED_TEXT: Record<FixedColumnId, (r: LeaderboardRow) => string> = {
+  rank: (r) => String(r.rank),
+  config: (r) => r.displayName,
+  weighted: (r) => formatInterval(r.weighted, r.weightedLo, r.weightedHi),
+  simple: (r) => formatInterval(r.simple, null, null),
+  datasets: (r) => formatInt(r.nDatasets),
+  score: (r) => formatInterval(r.meanScore, null, null),
+  tokens: (r) => formatTokens(r.meanOutputTokens),
+};
+
+type NamedBenchmark = Pick<LeaderboardView["benchmarks"][number], "slug" | "name">;
+
+/**
+ * The shown columns as text columns, in order (the same ids `exportFields` expands, unknown ids
+ * such as the checkbox column skipped). Benchmark cells carry their 95% interval (the table shows
+ * it on hover).
+ */
+export function shownColumns(columnIds: readonly string[], benchmarks: readonly NamedBenchmark[]): ShownColumn[] {
+  const byId = new Map(benchmarks.map((b) => [benchmarkColumnId(b.slug), b]));
+  const out: ShownColumn[] = [];
+  for (const id of columnIds) {
+    if (id in FIXED_TEXT) {
+      const fixed = id as FixedColumnId;
+      out.push({ column: col(fixed, FIXED_COLUMN_LABELS[fixed], fixed === "config" ? "left" : "right"), text: FIXED_TEXT[fixed] });
+      continue;
+    }
+    const b = byId.get(id);
+    if (!b) continue;
+    out.push({
+      column: col(id, `${b.name} %`, "right"),
+      text: (r) => {
+        const cell = r.benchmarks[b.slug];
+        return formatInterval(cell?.score, cell?.lo, cell?.hi);
+      },
+    });
+  }
+  return out;
+}
+
+/** The shown rows × shown columns as a table model (lib/export), for LaTeX (and any as-shown export). */
+export function leaderboardTableModel(
+  view: Pick<LeaderboardView, "board" | "settings" | "snapshot" | "synthetic" | "benchmarks" | "rows">,
+  rows: readonly LeaderboardRow[],
+  columnIds: readonly string[],
+  path?: string,
+): TableModel {
+  const columns = shownColumns(columnIds, view.benchmarks);
+  const filtered = rows.length < view.rows.length ? `; ${rows.length} of ${view.rows.length} configurations (search and filters)` : "";
+  return {
+    title: `Medmarks-${view.board} leaderboard: ${weightPhrase(view.settings)} mean win rate over datasets with 95% intervals, scores in %${filtered}`,
+    columns: columns.map((c) => c.column),
+    rows: rows.map((r) => columns.map((c) => c.text(r))),
+    snapshot: { id: view.snapshot.id, createdAt: view.snapshot.createdAt },
+    synthetic: view.synthetic,
+    path,
+    filename: `medmarks-${view.board.toLowerCase()}-leaderboard`,
+  };
+}
+
+/** The shown rows × shown columns as a booktabs LaTeX table. */
+export function toLeaderboardLatex(
+  view: Pick<LeaderboardView, "board" | "settings" | "snapshot" | "synthetic" | "benchmarks" | "rows">,
+  rows: readonly LeaderboardRow[],
+  columnIds: readonly string[],
+  url?: string,
+): string {
+  return toLatex(leaderboardTableModel(view, rows, columnIds, url));
+}
+
 /** e.g. `medmarks-v-leaderboard-3f9a1c2e.csv` (demo data says so in the name). */
-export function exportFilename(view: Pick<LeaderboardView, "board" | "snapshot" | "synthetic">, ext: "csv" | "json"): string {
+export function exportFilename(view: Pick<LeaderboardView, "board" | "snapshot" | "synthetic">, ext: "csv" | "json" | "tex"): string {
   const snap = view.snapshot.id.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 12) || "snapshot";
   const demo = view.synthetic ? "-synthetic-demo" : "";
   return `medmarks-${view.board.toLowerCase()}-leaderboard-${snap}${demo}.${ext}`;

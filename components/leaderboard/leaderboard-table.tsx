@@ -18,7 +18,7 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, Columns3Icon, FileJsonIcon, FileSpreadsheetIcon, GitCompareIcon, XIcon } from "lucide-react";
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, Columns3Icon, FileCodeIcon, FileJsonIcon, FileSpreadsheetIcon, GitCompareIcon, XIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import {
@@ -43,8 +43,9 @@ import {
   isDefaultVisible,
 } from "./columns";
 import { compareViewHref } from "@/components/compare/params";
+import { EmbedButton } from "@/components/embed/embed-button";
 import { MAX_COMPARE, MIN_COMPARE } from "@/lib/queries/compare-types";
-import { downloadText, exportFilename, toCsv, toExportJson } from "./export";
+import { downloadText, exportFilename, toCsv, toExportJson, toLeaderboardLatex } from "./export";
 import { filterRows } from "./filter";
 import { heatStyle, scalePosition, viridisGradient } from "./heat";
 import { weightPhrase } from "./settings-options";
@@ -414,8 +415,8 @@ function BenchmarkHeaderTip({ benchmark }: { benchmark: LeaderboardBenchmark }) 
 
 /**
  * The ranked board: sticky header and identity columns, sortable headers, heat-coloured benchmark
- * cells with interval tooltips, a column chooser, row selection for Compare and CSV/JSON export
- * of exactly what is shown. All view state (filters, sort, columns, selection) is in the URL.
+ * cells with interval tooltips, a column chooser, row selection for Compare and CSV/JSON/LaTeX
+ * export of exactly what is shown. All view state (filters, sort, columns, selection) is in the URL.
  */
 export function LeaderboardTable({ view }: { view: LeaderboardView }) {
   const { params, replace } = useLeaderboardUrl();
@@ -519,14 +520,25 @@ export function LeaderboardTable({ view }: { view: LeaderboardView }) {
   });
   const boardName = `Medmarks-${view.board}`;
 
-  function exportAs(kind: "csv" | "json") {
+  function exportAs(kind: "csv" | "json" | "tex") {
     const rows = shownRows.map((r) => r.original);
     if (kind === "csv") {
       downloadText(exportFilename(view, "csv"), toCsv(rows, exportColumnIds, view.benchmarks), "text/csv;charset=utf-8");
+    } else if (kind === "tex") {
+      const tex = toLeaderboardLatex(view, rows, exportColumnIds, window.location.href);
+      downloadText(exportFilename(view, "tex"), tex, "application/x-tex;charset=utf-8");
     } else {
       const doc = toExportJson(view, rows, exportColumnIds, { ...filters, sort: sorting[0] ?? null });
       downloadText(exportFilename(view, "json"), JSON.stringify(doc, null, 2) + "\n", "application/json");
     }
+  }
+
+  /** The compact embed of this board (`/embed/leaderboard`): the URL's board, settings and filters; not its sort, columns or selection. */
+  function embedPath(): string {
+    const q = new URLSearchParams(window.location.search);
+    for (const k of ["sort", "cols", "sel", "snapshot", "h", "n"]) q.delete(k);
+    const qs = q.toString().replace(/%2C/gi, ",");
+    return `/embed/leaderboard${qs ? `?${qs}` : ""}`;
   }
 
   function setBenchmarksVisible(visible: boolean) {
@@ -628,6 +640,17 @@ export function LeaderboardTable({ view }: { view: LeaderboardView }) {
             <FileJsonIcon aria-hidden="true" />
             JSON
           </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => exportAs("tex")}
+            data-testid="export-latex"
+            title="A booktabs LaTeX table of the shown rows and columns, with intervals (needs \usepackage{booktabs})"
+          >
+            <FileCodeIcon aria-hidden="true" />
+            LaTeX
+          </Button>
+          <EmbedButton path={embedPath} height={480} snapshotId={view.snapshot.id} title={`${boardName} leaderboard`} />
         </div>
       </div>
 

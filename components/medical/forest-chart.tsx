@@ -64,9 +64,13 @@ export interface ForestChartProps {
   snapshotId: string;
   snapshotDate: string;
   synthetic: boolean;
+  /** Plot height in px (default: 28 px per benchmark). */
+  height?: number;
+  /** The embeddable view (`/embed/medical?board=&pair=`): shows the "Embed" button. */
+  embedPath?: string;
 }
 
-export function ForestChart({ rows, fineTune, base, board, alpha, snapshotId, snapshotDate, synthetic }: ForestChartProps) {
+export function ForestChart({ rows, fineTune, base, board, alpha, snapshotId, snapshotDate, synthetic, height: fixedHeight, embedPath }: ForestChartProps) {
   const points: Point[] = rows
     .filter((r) => r.diff !== null)
     .map((r) => ({
@@ -84,7 +88,7 @@ export function ForestChart({ rows, fineTune, base, board, alpha, snapshotId, sn
     );
   }
   const axis = deltaAxis(points.map((p) => ({ delta: p.diff, err: p.err })));
-  const height = points.length * ROW_HEIGHT + 60;
+  const height = fixedHeight ?? points.length * ROW_HEIGHT + 60;
   return (
     <ChartFrame
       title={title}
@@ -97,6 +101,8 @@ export function ForestChart({ rows, fineTune, base, board, alpha, snapshotId, sn
       snapshotId={snapshotId}
       snapshotDate={snapshotDate}
       synthetic={synthetic}
+      embedPath={embedPath}
+      embedHeight={height}
     >
       <div aria-hidden="true" className="text-muted-foreground" data-testid="forest-chart">
         <ScatterChart responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>

@@ -6,6 +6,7 @@ import { formatDelta, formatInt, formatInterval, formatPercent } from "@/lib/for
 import type { ConfigBenchmarkRow } from "@/lib/queries/config-types";
 
 import { deltaColor, deltaFill } from "./delta-tone";
+import { scoreDeltaHeight } from "./score-delta-layout";
 
 export type DeltaChartRow = Pick<ConfigBenchmarkRow, "slug" | "name" | "score" | "lo" | "hi" | "median" | "delta" | "rank" | "nConfigs">;
 
@@ -16,8 +17,6 @@ interface Point {
   err: [number, number] | null;
   row: DeltaChartRow;
 }
-
-const ROW_HEIGHT = 26;
 
 /** Tick step (in shares) that gives at most 4 ticks on each side of 0: 5, 10, 20, 25 or 50 pp. */
 function tickStep(half: number): number {
@@ -70,7 +69,7 @@ function HoverCard({ active, payload }: TooltipContentProps) {
  * Horizontal bars of score − board median per benchmark (diverging colour centred at 0), with the
  * score's 95% interval as whiskers. The page puts a table fallback beside it for screen readers.
  */
-export function ScoreDeltaChart({ rows, title }: { rows: DeltaChartRow[]; title: string }) {
+export function ScoreDeltaChart({ rows, title, height: fixedHeight }: { rows: DeltaChartRow[]; title: string; /** Plot height in px (default: 26 px per bar). */ height?: number }) {
   const points: Point[] = rows
     .filter((r) => r.delta !== null && r.score !== null)
     .map((r) => ({
@@ -81,7 +80,7 @@ export function ScoreDeltaChart({ rows, title }: { rows: DeltaChartRow[]; title:
     }));
   if (!points.length) return null;
   const axis = deltaAxis(points);
-  const height = points.length * ROW_HEIGHT + 56;
+  const height = fixedHeight ?? scoreDeltaHeight(points.length);
   return (
     // currentColor (axes, whiskers, zero line) follows the theme's muted text colour.
     <div data-testid="score-delta-chart" className="text-muted-foreground">

@@ -4,6 +4,7 @@ import type { ConfigBoardView, ConfigView } from "@/lib/queries/config-types";
 
 import { DELTA_FILLS } from "./delta-tone";
 import { ScoreDeltaChart } from "./score-delta-chart";
+import { scoreDeltaHeight } from "./score-delta-layout";
 
 const LEGEND = [
   { label: "above the median", color: DELTA_FILLS.positive },
@@ -13,7 +14,19 @@ const LEGEND = [
 ];
 
 /** The chart "score vs board median per benchmark" in the shared figure frame (title, legend, SVG/PNG export), with a table of the same numbers for screen readers. */
-export function ScoreDeltaFigure({ view, board }: { view: ConfigView; board: ConfigBoardView }) {
+export function ScoreDeltaFigure({
+  view,
+  board,
+  height,
+  embedPath,
+}: {
+  view: Pick<ConfigView, "displayName" | "snapshot">;
+  board: ConfigBoardView;
+  /** Plot height in px (default: 26 px per benchmark). */
+  height?: number;
+  /** The embeddable view (`/embed/models/<config>/scores?board=`): shows the "Embed" button. */
+  embedPath?: string;
+}) {
   const rows = board.benchmarks.filter((b) => b.score !== null && b.delta !== null);
   const title = `${view.displayName}: score minus the Medmarks-${board.board} median, per benchmark`;
   if (!rows.length) {
@@ -33,10 +46,12 @@ export function ScoreDeltaFigure({ view, board }: { view: ConfigView; board: Con
         snapshotId={view.snapshot.id}
         snapshotDate={view.snapshot.createdAt}
         synthetic={board.synthetic}
+        embedPath={embedPath}
+        embedHeight={height ?? scoreDeltaHeight(rows.length)}
       >
         {/* The table below carries the same numbers for screen readers. */}
         <div aria-hidden="true">
-          <ScoreDeltaChart rows={rows} title={title} />
+          <ScoreDeltaChart rows={rows} title={title} height={height} />
         </div>
       </ChartFrame>
       <div className="sr-only">

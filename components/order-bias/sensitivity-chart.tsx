@@ -61,6 +61,8 @@ export function SensitivityChart({
   snapshotId,
   snapshotDate,
   synthetic,
+  height: fixedHeight,
+  embedPath,
 }: {
   points: SensitivityPoint[];
   title: string;
@@ -68,6 +70,10 @@ export function SensitivityChart({
   snapshotId: string;
   snapshotDate: string;
   synthetic: boolean;
+  /** Plot height in px (default: 22 px per bar). */
+  height?: number;
+  /** The embeddable view (`/embed/order-bias/sensitivity`): shows the "Embed" button. */
+  embedPath?: string;
 }) {
   if (!points.length) return null;
   const groups = GROUP_ORDER.filter((g) => points.some((p) => p.group === g));
@@ -79,9 +85,18 @@ export function SensitivityChart({
   const step = max <= 0.05 ? 0.01 : max <= 0.1 ? 0.02 : max <= 0.25 ? 0.05 : 0.1;
   const top = Math.max(step, Math.ceil(max / step - 1e-9) * step);
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
-  const height = points.length * ROW_HEIGHT + 56;
+  const height = fixedHeight ?? points.length * ROW_HEIGHT + 56;
   return (
-    <ChartFrame title={title} subtitle={subtitle} legend={legend} snapshotId={snapshotId} snapshotDate={snapshotDate} synthetic={synthetic}>
+    <ChartFrame
+      title={title}
+      subtitle={subtitle}
+      legend={legend}
+      snapshotId={snapshotId}
+      snapshotDate={snapshotDate}
+      synthetic={synthetic}
+      embedPath={embedPath}
+      embedHeight={height}
+    >
       <div aria-hidden="true" className="text-muted-foreground" data-testid="sensitivity-chart">
         <BarChart
           data={points}

@@ -54,6 +54,7 @@ export async function InsightSections({ view }: { view: BenchmarkView }) {
           benchmarkName={view.name}
           snapshotId={view.board.snapshotId}
           snapshotDate={view.board.snapshotCreatedAt}
+          embedPath={`/embed/benchmark/${encodeURIComponent(view.slug)}/distribution`}
         />
       </section>
 

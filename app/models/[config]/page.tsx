@@ -135,9 +135,9 @@ export default async function ConfigPage({ params, searchParams }: Props) {
           </div>
           <BoardSwitch view={view} board={board} params={state} hash="scores" />
         </div>
-        <ScoreDeltaFigure view={view} board={boardView} />
+        <ScoreDeltaFigure view={view} board={boardView} embedPath={`/embed/models/${encodeURIComponent(view.slug)}/scores?board=${board}`} />
         {boardView.benchmarks.length ? (
-          <BenchmarkScoresTable board={boardView} config={view.slug} displayName={view.displayName} />
+          <BenchmarkScoresTable board={boardView} config={view.slug} displayName={view.displayName} snapshot={view.snapshot} />
         ) : (
           <p className="text-sm text-muted-foreground">No benchmark is scored on Medmarks-{board} in the current snapshot.</p>
         )}
