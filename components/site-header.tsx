@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 
+import { AccountMenu } from "@/components/account/account-menu";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { NavLink } from "@/components/ui/nav-link";
 
@@ -27,7 +29,10 @@ export function SiteHeader() {
           <img src="/icon.svg" alt="" width={24} height={24} className="size-6" />
           Medmarks Explorer
         </Link>
-        <div className="ml-auto sm:order-last">
+        <div className="ml-auto flex items-center gap-1 sm:order-last">
+          <Suspense fallback={null}>
+            <AccountMenu />
+          </Suspense>
           <ThemeToggle />
         </div>
         {/* Full width and horizontally scrollable on narrow screens, inline from `sm` up. */}

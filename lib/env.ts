@@ -31,9 +31,45 @@ const schema = z.object({
   DEMO_QUESTIONS: z.coerce.number().int().min(1).max(120).default(60),
   /** Max connections of the postgres.js pool. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+
+  // Accounts ----------------------------------------------------------------------------------
+  /** Secret that signs and encrypts session cookies. Unset: generated once into DATA_DIR/auth-secret. */
+  AUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)"),
+  /** GitHub OAuth app; sign-in with GitHub is offered only when both are set. */
+  AUTH_GITHUB_ID: z.string().optional().transform((v) => (v ? v : undefined)),
+  AUTH_GITHUB_SECRET: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** Self-service sign-up for local accounts (default on). */
+  AUTH_SIGNUP: flag(true),
+  /** Session lifetime in seconds from sign-in (default 30 days). */
+  AUTH_SESSION_MAX_AGE: z.coerce.number().int().min(60).max(366 * 24 * 3600).default(30 * 24 * 3600),
+  /** On the embedded database only: create an `admin` account at first start and print its password once. */
+  DEMO_ADMIN: flag(true),
+
+  // Uploads -----------------------------------------------------------------------------------
+  /** Largest upload (all files of one submission), in bytes. Default 2 GB. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+  /** Uploads (submissions started) per user per rolling 24 hours; admins are not limited. */
+  UPLOAD_DAILY_COUNT: z.coerce.number().int().min(0).default(20),
+  /** Bytes uploaded per user per rolling 24 hours; admins are not limited. Default 5 GB. */
+  UPLOAD_DAILY_BYTES: z.coerce.number().int().min(0).default(5 * 1024 ** 3),
+  /** Extracted size of the archives of one upload, in bytes. Default 20 GB. */
+  UPLOAD_MAX_EXTRACTED_BYTES: z.coerce.number().int().min(1).default(20 * 1024 ** 3),
+  /** Files (or archive entries) in one upload. Default 10 000. */
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).default(10_000),
 });
 
-export type Env = z.infer<typeof schema> & { pgliteDir: string; seedDemo: boolean };
+export type Env = z.infer<typeof schema> & {
+  pgliteDir: string;
+  seedDemo: boolean;
+  /** The demo admin is created (embedded database and DEMO_ADMIN on; never with DATABASE_URL). */
+  demoAdmin: boolean;
+  /** GitHub sign-in is configured. */
+  github: boolean;
+};
 
 let cached: Env | undefined;
 
@@ -48,7 +84,9 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const pgliteDir = e.PGLITE_DIR ?? path.join(e.DATA_DIR, "pglite");
   const seedDemo =
     e.SEED_DEMO === undefined || e.SEED_DEMO === "" ? !e.DATABASE_URL : e.SEED_DEMO === "1" || e.SEED_DEMO === "true";
-  const env = { ...e, pgliteDir, seedDemo };
+  const demoAdmin = !e.DATABASE_URL && e.DEMO_ADMIN;
+  const github = e.AUTH_GITHUB_ID !== undefined && e.AUTH_GITHUB_SECRET !== undefined;
+  const env = { ...e, pgliteDir, seedDemo, demoAdmin, github };
   if (source === process.env) cached = env;
   return env;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDateTime, MISSING } from "@/lib/format";
 import type { RunSummary } from "@/lib/queries/run";
+import type { RunSubmission } from "@/lib/queries/submissions";
 
 /** Pretty-printed JSON as plain text (React escapes it; never rendered as HTML). */
 function JsonBlock({ value }: { value: unknown }) {
@@ -28,7 +29,7 @@ const runLink = (id: number) => (
   </Link>
 );
 
-export function RunProvenance({ run }: { run: RunSummary }) {
+export function RunProvenance({ run, submission = null }: { run: RunSummary; submission?: RunSubmission | null }) {
   return (
     <dl className="divide-y" data-testid="run-provenance">
       <Field label="Status">
@@ -46,6 +47,22 @@ export function RunProvenance({ run }: { run: RunSummary }) {
         </Field>
       ) : null}
       <Field label="Provenance">{run.provenance === "demo" ? "demo (synthetic demo run, not real results)" : run.provenance}</Field>
+      {submission ? (
+        <Field label="Submitted by">
+          <span data-testid="run-submitter">{submission.submitter}</span> on {formatDateTime(submission.submittedAt)} (submission{" "}
+          {submission.submissionId})
+          {submission.decidedAt && submission.status === "approved" ? <> · approved {formatDateTime(submission.decidedAt)}</> : null}
+          {submission.modelCard ? (
+            <>
+              {" "}
+              ·{" "}
+              <a href={submission.modelCard} rel="nofollow noopener noreferrer" className="underline underline-offset-4">
+                model card
+              </a>
+            </>
+          ) : null}
+        </Field>
+      ) : null}
       <Field label="Configuration">
         {run.config.displayName} <code className="font-mono text-xs">({run.config.slug})</code>
         {run.config.group ? ` · ${run.config.group}` : null}

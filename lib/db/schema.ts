@@ -165,12 +165,39 @@ export const submissions = pgTable(
     /** What the submitter declared: alias, model, reasoning effort, model card link. */
     declared: jsonb("declared"),
     bytes: bigint("bytes", { mode: "number" }).notNull().default(0),
+    /** What was uploaded, for lists: the archive name, or the folder. */
+    label: text("label").notNull().default(""),
     createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
     decidedAt: timestamp("decided_at", { withTimezone: true, mode: "string" }),
     decidedBy: text("decided_by").references(() => users.id),
     reason: text("reason"),
   },
   (t) => [index("submissions_user_idx").on(t.userId, t.createdAt), index("submissions_status_idx").on(t.status)],
+);
+
+/**
+ * Audit log of every moderation and account action (approve, reject, withdraw, role changes):
+ * append-only, shown on /admin.
+ */
+export const moderationLog = pgTable(
+  "moderation_log",
+  {
+    id: serial("id").primaryKey(),
+    submissionId: integer("submission_id").references(() => submissions.id),
+    /** Who acted; null for the command line or the server itself. */
+    actorId: text("actor_id").references(() => users.id),
+    /** The account acted upon (role changes, account creation). */
+    subjectUserId: text("subject_user_id").references(() => users.id),
+    action: text("action", {
+      enum: ["submit", "approve", "reject", "withdraw", "create-user", "set-role", "set-password", "disable", "enable"],
+    }).notNull(),
+    reason: text("reason"),
+    /** Facts of the action: runs published or superseded, role before and after, ... */
+    details: jsonb("details").notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("moderation_log_created_idx").on(t.createdAt), index("moderation_log_submission_idx").on(t.submissionId)],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -110,7 +110,9 @@ export async function getBenchmarkView(slug: string, rawArg?: RawClient): Promis
   if (!catalog) {
     [dbRow] = await raw.query<BenchmarkRow>(
       `select slug, name, subset, in_thirty, medmarks_t, task_type, metric, judged, n_questions, n_training, license, description, url, bibtex
-       from benchmarks where slug = $1`,
+       from benchmarks where slug = $1
+         -- a benchmark only a pending submission created is not public yet
+         and (in_catalog or exists (select 1 from datasets d join runs u on u.dataset_id = d.id where d.benchmark_slug = benchmarks.slug and u.status in ('published', 'superseded')))`,
       [slug],
     );
     if (!dbRow) return null;
@@ -314,7 +316,9 @@ export async function listBenchmarks(rawArg?: RawClient): Promise<BenchmarkIndex
   const known = new Set(catalogBenchmarks.map((b) => b.slug));
   const extra = await raw.query<BenchmarkRow & { sort_order: number }>(
     `select slug, name, subset, in_thirty, medmarks_t, task_type, metric, judged, n_questions, n_training, license, description, url, bibtex, sort_order
-     from benchmarks order by sort_order, slug`,
+     from benchmarks
+     where in_catalog or exists (select 1 from datasets d join runs u on u.dataset_id = d.id where d.benchmark_slug = benchmarks.slug and u.status in ('published', 'superseded'))
+     order by sort_order, slug`,
   );
   const rows: BenchmarkIndexRow[] = [
     ...catalogBenchmarks.map((b) => ({

@@ -80,6 +80,8 @@ async function loadConfigs(raw: RawClient): Promise<ConfigRow[]> {
             m.id as model_id, m.provider_id, m.display_name as model_name, m.org, m."group", m.base_model_id,
             m.params_b, m.active_params_b, m.reasoning, m.open_weights, m.in_catalog as model_in_catalog
      from configs c join models m on m.id = c.model_id
+     -- a configuration only a pending submission created is not public yet
+     where c.in_catalog or exists (select 1 from runs u where u.config_slug = c.slug and u.status in ('published', 'superseded'))
      order by c.slug`,
   );
 }
@@ -221,7 +223,7 @@ export async function getConfigView(slug: string, rawArg?: RawClient): Promise<C
      from runs u
      join datasets d on d.id = u.dataset_id
      join benchmarks b on b.slug = d.benchmark_slug
-     where u.config_slug = $1
+     where u.config_slug = $1 and u.status in ('published', 'superseded') -- pending runs are not public
      order by case b.subset when 'V' then 0 else 1 end, b.sort_order, b.slug, d.key, u.id desc`,
     [slug, snapshot.id],
   );

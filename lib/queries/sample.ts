@@ -197,7 +197,8 @@ export async function getSample(runId: number, exampleId: string, rolloutIndex: 
     `select distinct on (d.id) d.key as dataset_key, d.order_seed, u.id as run_id, u.status,
             array(select x.reward from rollouts x where x.run_id = u.id and x.example_id = $4 order by x.rollout_index) as rewards
      from datasets d join runs u on u.dataset_id = d.id
-     where d.benchmark_slug = $1 and d.folded_key = $2 and d.repeat = $3 and u.config_slug = $5 and u.status <> 'rejected'
+     where d.benchmark_slug = $1 and d.folded_key = $2 and d.repeat = $3 and u.config_slug = $5
+       and (u.status in ('published', 'superseded') or u.id = $6) -- never another run's pending data
      order by d.id, (u.id = $6) desc, (u.status = 'published') desc, u.run_at desc nulls last, u.id desc`,
     [run.benchmark_slug, run.folded_key, run.repeat, exampleId, run.config_slug, runId],
   );
@@ -231,7 +232,7 @@ export async function getSample(runId: number, exampleId: string, rolloutIndex: 
         `with pick as (
            select u.id as run_id, x.rollout_index
            from datasets d
-           join runs u on u.dataset_id = d.id and u.status <> 'rejected'
+           join runs u on u.dataset_id = d.id and u.status in ('published', 'superseded')
            join rollouts x on x.run_id = u.id and x.example_id = $4
            where d.benchmark_slug = $1 and d.folded_key = $2 and d.repeat = $3 and d.order_seed is null
            order by (u.config_slug = $5) desc, (u.status = 'published') desc, u.run_at desc nulls last, u.id desc, x.rollout_index

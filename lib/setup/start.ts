@@ -1,3 +1,4 @@
+import { ensureDemoAdmin } from "../auth/demo-admin";
 import { refreshBoards } from "../boards/refresh";
 import { warmViews } from "../boards/warm";
 import { getDbHandle } from "../db";
@@ -20,6 +21,8 @@ export async function startDatabase(): Promise<void> {
       questionsPerDataset: env.DEMO_QUESTIONS,
       log,
     });
+    // Embedded database only (never with DATABASE_URL): a demo admin, its password printed once.
+    await ensureDemoAdmin(handle.raw, { enabled: env.demoAdmin && handle.kind === "pglite", log });
     await refreshBoards(handle.raw, log);
     if (handle.kind === "pglite") {
       const origin = localOrigin();

@@ -8,8 +8,11 @@ import { SampleFilters } from "@/components/sample/sample-filters";
 import { SamplePager } from "@/components/sample/sample-pager";
 import { SampleTable } from "@/components/sample/sample-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDbHandle } from "@/lib/db";
 import { formatInt } from "@/lib/format";
 import { getRun } from "@/lib/queries/run";
+import { runAccess } from "@/lib/submissions/visibility";
 import { listSamples } from "@/lib/queries/samples";
 import { hasSampleFilters, parseSampleParams } from "@/lib/samples/params";
 
@@ -38,6 +41,9 @@ export default async function RunPage({ params, searchParams }: Props) {
   const sampleParams = parseSampleParams(await searchParams);
   const [run, samples] = await Promise.all([getRun(id), listSamples(id, sampleParams)]);
   if (!run) notFound();
+  // A pending (or rejected) community run is visible to its submitter and the admins only.
+  const access = await runAccess((await getDbHandle()).raw, run.id, run.status, () => getViewer());
+  if (!access.visible) notFound();
   const pathname = `/runs/${run.id}`;
 
   const demo = run.provenance === "demo";
@@ -64,6 +70,11 @@ export default async function RunPage({ params, searchParams }: Props) {
           </>
         }
       />
+      {run.status === "pending" ? (
+        <p role="note" className="rounded-md border border-warning-border bg-warning px-3 py-2 text-sm text-warning-foreground" data-testid="pending-note">
+          This run awaits moderation: only its submitter and the administrators can see it, and it is on no board yet.
+        </p>
+      ) : null}
       {demo ? (
         <p role="note" className="rounded-md border border-warning-border bg-warning px-3 py-2 text-sm text-warning-foreground" data-testid="demo-note">
           This is a synthetic demo run. Its numbers are made up and say nothing about the model.
@@ -79,7 +90,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         <h2 id="h-provenance" className="text-lg font-semibold">
           Provenance
         </h2>
-        <RunProvenance run={run} />
+        <RunProvenance run={run} submission={access.submission} />
       </section>
       <section id="samples" className="scroll-mt-20 space-y-3" aria-labelledby="h-samples">
         <h2 id="h-samples" className="text-lg font-semibold">

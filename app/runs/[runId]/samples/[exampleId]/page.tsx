@@ -10,7 +10,10 @@ import { OptionsTable } from "@/components/sample/options-table";
 import { SampleFacts } from "@/components/sample/sample-facts";
 import { SampleLinks } from "@/components/sample/sample-links";
 import { PageHeader } from "@/components/ui/page-header";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDbHandle } from "@/lib/db";
 import { getSample } from "@/lib/queries/sample";
+import { runAccess } from "@/lib/submissions/visibility";
 import { decodeSegment, parseRolloutParam } from "@/lib/samples/links";
 
 type Props = {
@@ -39,6 +42,8 @@ export default async function SamplePage({ params, searchParams }: Props) {
   if (id === null || exampleId === null || rollout === null) notFound();
   const sample = await getSample(id, exampleId, rollout);
   if (!sample) notFound();
+  // A pending (or rejected) community run is visible to its submitter and the admins only.
+  if (!(await runAccess((await getDbHandle()).raw, sample.run.id, sample.run.status, () => getViewer())).visible) notFound();
 
   const { run } = sample;
   const demo = run.provenance === "demo";

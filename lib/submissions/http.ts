@@ -1,0 +1,107 @@
+/**
+ * What the submission routes share: the same-origin (CSRF) check, error → status mapping, NDJSON
+ * streaming, and the context (database, DATA_DIR, limits) from the environment.
+ */
+import { getDbHandle } from "../db";
+import { getEnv } from "../env";
+import { SubmissionError } from "./errors";
+import { limitsFromEnv } from "./limits";
+import type { SubmissionContext } from "./service";
+
+export async function submissionContext(): Promise<SubmissionContext> {
+  const env = getEnv();
+  const { raw } = await getDbHandle();
+  return { raw, dataDir: env.DATA_DIR, limits: limitsFromEnv(env) };
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CSRF defence for state-changing requests authenticated by the session cookie (the cookie is
+ * SameSite=Lax too): a browser always sends `Origin` on cross-origin POST/PUT/DELETE and
+ * `Sec-Fetch-Site` on every request. Accepted only when the request says it is same-origin:
+ * Sec-Fetch-Site `same-origin`, or an Origin whose host is the Host (or X-Forwarded-Host, or
+ * AUTH_URL's) of this request. A request with neither header is refused.
+ */
+export function sameOriginProblem(request: Request): string | null {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin") return `cross-site request refused (Sec-Fetch-Site: ${site})`;
+  const origin = request.headers.get("origin");
+  if (!origin) return site === "same-origin" ? null : "request without Origin refused";
+  const from = hostOf(origin);
+  const allowed = new Set<string>();
+  for (const h of [request.headers.get("host"), request.headers.get("x-forwarded-host")?.split(",")[0]?.trim()]) {
+    if (h) allowed.add(h.toLowerCase());
+  }
+  const authUrl = process.env.AUTH_URL ? hostOf(process.env.AUTH_URL) : null;
+  if (authUrl) allowed.add(authUrl);
+  try {
+    allowed.add(new URL(request.url).host.toLowerCase());
+  } catch {
+    /* relative URL in tests */
+  }
+  if (!from || !allowed.has(from)) return `cross-origin request refused (Origin: ${origin})`;
+  return null;
+}
+
+export function forbiddenCrossOrigin(request: Request): Response | null {
+  const problem = sameOriginProblem(request);
+  return problem ? Response.json({ error: problem }, { status: 403 }) : null;
+}
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof SubmissionError) return Response.json({ error: e.message, ...e.extra }, { status: e.status });
+  console.error("[medmarks] submission route failed", e);
+  return Response.json({ error: "Internal error; see the server log." }, { status: 500 });
+}
+
+/**
+ * An NDJSON response: `{type:"progress", ...}` lines while `run` works, then one
+ * `{type:"result", ...}` or `{type:"error", status, error}` line. The work goes on if the browser
+ * disconnects (its outcome is stored on the submission).
+ */
+export function ndjson(run: (send: (obj: unknown) => void) => Promise<unknown>): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const send = (obj: unknown) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(JSON.stringify(obj) + "\n"));
+        } catch {
+          open = false;
+        }
+      };
+      try {
+        send({ type: "result", result: await run(send) });
+      } catch (e) {
+        if (e instanceof SubmissionError) send({ type: "error", status: e.status, error: e.message, ...e.extra });
+        else {
+          console.error("[medmarks] submission processing failed", e);
+          send({ type: "error", status: 500, error: "Internal error; see the server log." });
+        }
+      } finally {
+        if (open) controller.close();
+      }
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson", "cache-control": "no-store" } });
+}
+
+/** Throttle progress lines to one per `ms`. */
+export function throttled<T>(send: (obj: unknown) => void, ms = 250): (p: T) => void {
+  let last = 0;
+  return (p: T) => {
+    const now = Date.now();
+    if (now - last < ms) return;
+    last = now;
+    send({ type: "progress", progress: p });
+  };
+}
