@@ -12,6 +12,10 @@ export function SiteFooter() {
         ·{" "}
         <Link href="/changelog" className="underline underline-offset-4 hover:text-foreground">
           Changelog
+        </Link>{" "}
+        ·{" "}
+        <Link href="/docs/api" className="underline underline-offset-4 hover:text-foreground">
+          API
         </Link>
       </p>
     </footer>

@@ -6,11 +6,12 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { NavLink } from "@/components/ui/nav-link";
 
 // Only routes that exist: a link to a page not built yet would be a 404 (and Next prefetches it).
-// Add each view here when its page ships (benchmarks, efficiency, order bias, compare, methodology).
+// Methodology, changelog and the API docs are linked from the footer.
 export const NAV_ITEMS = [
   { href: "/", label: "Leaderboard" },
   { href: "/benchmarks", label: "Benchmarks" },
   { href: "/models", label: "Models" },
+  { href: "/compare", label: "Compare" },
   { href: "/efficiency", label: "Efficiency" },
   { href: "/order-bias", label: "Order bias" },
   { href: "/head-to-head", label: "Head-to-head" },
