@@ -17,7 +17,11 @@ import { WinRateMatrix } from "@/components/compare/win-rate-matrix";
 import { BoardNav } from "@/components/head-to-head/board-nav";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDate, formatInt } from "@/lib/format";
+import { SnapshotNotices } from "@/components/snapshot/newer-notice";
+import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
+import { SnapshotLine } from "@/components/snapshot/snapshot-line";
+import { pathWithQuery } from "@/lib/cite/url";
+import { formatInt } from "@/lib/format";
 import { getComparison } from "@/lib/queries/compare";
 import { getItemDiff } from "@/lib/queries/compare-items";
 import { MAX_COMPARE, MIN_COMPARE, type CompareView, type ItemDiffView } from "@/lib/queries/compare-types";
@@ -133,8 +137,11 @@ function ItemDiffSection({ view, params, diff }: { view: CompareView; params: Co
 /** 2 to 6 configurations side by side: scores, paired differences, head to head, tokens, settings, and the questions where two of them differ. */
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // always read the database at request time, never at build
-  const params = parseCompareParams(await searchParams);
-  const view = await getComparison({ configs: params.configs, ref: params.ref, board: params.board });
+  const sp = await searchParams;
+  const params = parseCompareParams(sp);
+  const snap = await resolvePageSnapshot(sp.snapshot);
+  const path = pathWithQuery("/compare", sp);
+  const view = await pinned(snap, () => getComparison({ configs: params.configs, ref: params.ref, board: params.board }));
   const index = await listConfigs();
   const rankOn = (r: (typeof index.rows)[number]) => (view.board === "V" ? r.rankV : r.rankOE);
   const options: PickerOption[] = index.rows
@@ -153,7 +160,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     if (params.b && !slugs.includes(params.b)) pairNotes.push(`b=${params.b} is not one of the compared configurations.`);
     const a = params.a && slugs.includes(params.a) ? params.a : view.ref!;
     const b = params.b && slugs.includes(params.b) && params.b !== a ? params.b : slugs.find((s) => s !== a)!;
-    diff = await getItemDiff({ board: view.board, a, b, dir: params.dir, benchmark: params.benchmark, subtask: params.subtask, after: params.after });
+    diff = await pinned(snap, () => getItemDiff({ board: view.board, a, b, dir: params.dir, benchmark: params.benchmark, subtask: params.subtask, after: params.after }));
   }
   const differing = c?.alignment.filter((r) => r.differs) ?? [];
   const offBoard = view.configs.filter((x) => !x.onBoard);
@@ -172,15 +179,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         }
         actions={<BoardNav board={view.board} href={(b) => compareViewHref({ ...params, board: b, benchmark: null, subtask: null, after: null })} />}
       >
-        <p className="text-xs text-muted-foreground" data-testid="snapshot-line">
-          Data as of snapshot{" "}
-          <code className="rounded bg-muted px-1 font-mono" title={view.snapshot.id}>
-            {view.snapshot.id.slice(0, 12)}
-          </code>{" "}
-          · {formatDate(view.snapshot.createdAt)} · answer orders folded
+        <SnapshotLine snapshot={view.snapshot} pinned={snap.pinned !== null} method="paired-tests">
+          {" "}
+          · answer orders folded
           {c ? ` · paired intervals from ${formatInt(c.replicates)} bootstrap replicates` : ""}
-        </p>
+        </SnapshotLine>
       </PageHeader>
+
+      <SnapshotNotices snap={snap} path={path} />
 
       {view.synthetic ? (
         <Alert variant="warning" role="status" data-testid="compare-synthetic">
