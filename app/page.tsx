@@ -124,9 +124,13 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           <p className="text-muted-foreground">
             {view.settings.data === "real"
               ? "No official or community runs of this board are published. Choose \u201cDemo\u201d or \u201cAll\u201d runs in the scoring settings to see the synthetic demo data, or ingest real runs: "
-              : view.settings.data === "demo"
-                ? "No synthetic demo runs of this board are loaded. Choose \u201cAuto\u201d runs in the scoring settings, or ingest runs: "
-                : "Ingest Medmarks run artifacts (folders with metadata.json and results.jsonl) with "}
+              : view.settings.data === "official"
+                ? "No official runs of this board are published. Choose \u201cReal\u201d or \u201cAll\u201d runs in the scoring settings, or ingest runs: "
+                : view.settings.data === "community"
+                  ? "No approved community runs of this board are published. Choose \u201cReal\u201d or \u201cAll\u201d runs in the scoring settings, or ingest runs: "
+                    : view.settings.data === "demo"
+                      ? "No synthetic demo runs of this board are loaded. Choose \u201cAuto\u201d runs in the scoring settings, or ingest runs: "
+                      : "Ingest Medmarks run artifacts (folders with metadata.json and results.jsonl) with "}
             <code className="rounded bg-muted px-1">npm run ingest -- path/to/runs</code>. The{" "}
             <Link href="/data" className="underline underline-offset-4">
               loaded data

@@ -86,6 +86,21 @@ describe("parseLeaderboardParams", () => {
     expect(issues.find((i) => i.param === "weights")?.message).toMatch(/ln, sqrt, equal or cap/);
   });
 
+  it("accepts every run selection, official and community included, and rejects others in the usual style", () => {
+    for (const data of ["auto", "real", "official", "community", "demo", "all"] as const) {
+      const { params, issues } = validateLeaderboardParams({ data });
+      expect(params.settings.data).toBe(data);
+      expect(issues).toEqual([]);
+    }
+    expect(parseLeaderboardParams({ data: "Official" }).settings.data).toBe("official");
+    expect(parseLeaderboardParams({ data: "COMMUNITY" }).settings.data).toBe("community");
+    const { params, issues } = validateLeaderboardParams({ data: "submitted" });
+    expect(params.settings.data).toBe("auto");
+    expect(issues).toEqual([
+      { param: "data", value: "submitted", message: "data=\"submitted\" is not a run selection (use auto, real, official, community, demo or all)" },
+    ]);
+  });
+
   it("never throws on hostile input", () => {
     const weird = {
       board: ["OE", "V"],
@@ -147,6 +162,8 @@ describe("toSearchParams", () => {
       "weights=cap",
       "sort=rank:desc",
       "board=V&weights=ln&sort=rank:asc",
+      "data=official",
+      "board=OE&data=community&sort=rank:desc",
     ];
     for (const input of inputs) {
       const p = parseLeaderboardParams(new URLSearchParams(input));
@@ -193,5 +210,8 @@ describe("settings helpers", () => {
     expect(settingsKey("OE", { ...DEFAULT_LEADERBOARD_SETTINGS, weights: "cap", cap: 300 })).toBe(
       "OE.cap300.all-models.folded.neg-inf.auto",
     );
+    expect(settingsKey("V", { ...DEFAULT_LEADERBOARD_SETTINGS, data: "official" })).toBe("V.ln.all-models.folded.neg-inf.official");
+    expect(settingsKey("V", { ...DEFAULT_LEADERBOARD_SETTINGS, data: "community" })).toBe("V.ln.all-models.folded.neg-inf.community");
+    expect(toQueryString({ ...DEFAULT_PARAMS, settings: { ...DEFAULT_LEADERBOARD_SETTINGS, data: "community" } })).toBe("data=community");
   });
 });

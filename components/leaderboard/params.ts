@@ -13,7 +13,7 @@
  * | coverage | all-models, per-model                    | all-models   | server (scoring)  |
  * | orders   | folded, separate                         | folded       | server (scoring)  |
  * | missing  | neg-inf, zero                            | neg-inf      | server (scoring)  |
- * | data     | auto, real, demo, all                    | auto         | server (run set)  |
+ * | data     | auto, real, official, community, demo, all | auto       | server (run set)  |
  * | q        | free text (≤ 200 chars)                  | ""           | client filter     |
  * | group    | comma list of proprietary, open-weight, medical, quantized | all | client filter |
  * | org      | comma list of organisations ("unknown" = none)           | all | client filter |
@@ -110,7 +110,7 @@ const weightsSchema = z.enum(["ln", "sqrt", "equal", "cap"]);
 const coverageSchema = z.enum(["all-models", "per-model"]);
 const ordersSchema = z.enum(["folded", "separate"]);
 const missingSchema = z.enum(["neg-inf", "zero"]);
-const dataSchema = z.enum(["auto", "real", "demo", "all"]);
+const dataSchema = z.enum(["auto", "real", "official", "community", "demo", "all"]);
 const capSchema = z.coerce.number().int().min(1).max(100_000_000);
 const groupSchema = z.enum(["proprietary", "open-weight", "medical", "quantized"]);
 const sizeSchema = z.enum(["small", "medium", "large", "unknown"]);
@@ -266,7 +266,7 @@ function describeIssue(param: string, value: string): string {
     case "missing":
       return `missing=${v} is not a missing-value policy (use neg-inf or zero)`;
     case "data":
-      return `data=${v} is not a run selection (use auto, real, demo or all)`;
+      return `data=${v} is not a run selection (use auto, real, official, community, demo or all)`;
     case "group":
       return `group ${v} is not a model group (use proprietary, open-weight, medical or quantized)`;
     case "size":

@@ -61,6 +61,8 @@ export const DATA_OPTIONS: SettingSpec<"data"> = {
   options: [
     { value: "auto", label: "Auto", hint: "Real runs when any are published, otherwise the synthetic demo runs." },
     { value: "real", label: "Real", hint: "Only official and community runs." },
+    { value: "official", label: "Official", hint: "Only runs an admin ingested through the CLI." },
+    { value: "community", label: "Community", hint: "Only approved community submissions." },
     { value: "demo", label: "Demo", hint: "Only the synthetic demo runs (generated numbers)." },
     { value: "all", label: "All", hint: "Real and synthetic demo runs together." },
   ],

@@ -69,7 +69,7 @@ const schemas: Record<string, JsonSchema> = {
     coverage: en(["all-models", "per-model"]),
     orders: en(["folded", "separate"]),
     missing: en(["neg-inf", "zero"]),
-    data: en(["auto", "real", "demo", "all"]),
+    data: en(["auto", "real", "official", "community", "demo", "all"]),
   }),
   CellScore: obj({
     score: num("Mean over the benchmark's datasets of the average reward, in [0, 1]"),
@@ -641,7 +641,7 @@ const paths: Record<string, JsonSchema> = {
       q("coverage", "Datasets every configuration has (all-models), or each configuration's own", { type: "string", enum: ["all-models", "per-model"], default: "all-models" }),
       q("orders", "Fold answer orders into one dataset, or keep them separate", { type: "string", enum: ["folded", "separate"], default: "folded" }),
       q("missing", "How an unanswered question counts", { type: "string", enum: ["neg-inf", "zero"], default: "neg-inf" }),
-      q("data", "Which runs: auto = real runs when any is published, else the demo runs", { type: "string", enum: ["auto", "real", "demo", "all"], default: "auto" }),
+      q("data", "Which runs: auto = real runs when any is published, else the demo runs; real = official + community; official = ingested by an admin; community = approved submissions", { type: "string", enum: ["auto", "real", "official", "community", "demo", "all"], default: "auto" }),
       pref("snapshot"),
     ],
     "Leaderboard",

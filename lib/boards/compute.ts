@@ -31,11 +31,17 @@ export function scoringSettings(s: LeaderboardSettings): ScoringSettings {
   return { ...DEFAULT_SETTINGS, weights: s.weights, cap: s.cap ?? undefined, coverage: s.coverage, orders: s.orders, missing: s.missing };
 }
 
-/** Which provenance the board shows: real runs when any are published (`auto`), else the demo. */
+/**
+ * Which provenance the board shows: real runs when any are published (`auto`), else the demo;
+ * `real` = official + community; `official` = runs an admin ingested through the CLI;
+ * `community` = approved community submissions.
+ */
 async function provenanceFilter(raw: RawClient, snapshotId: string, data: LeaderboardSettings["data"]): Promise<{ sql: string; synthetic: boolean }> {
   if (data === "all") return { sql: "", synthetic: false };
   if (data === "demo") return { sql: `and u.provenance = 'demo'`, synthetic: true };
   if (data === "real") return { sql: `and u.provenance <> 'demo'`, synthetic: false };
+  if (data === "official") return { sql: `and u.provenance = 'official'`, synthetic: false };
+  if (data === "community") return { sql: `and u.provenance = 'community'`, synthetic: false };
   const [{ real }] = await raw.query<{ real: number }>(
     `select count(*)::int as real from snapshot_runs s join runs u on u.id = s.run_id where s.snapshot_id = $1 and u.provenance <> 'demo'`,
     [snapshotId],

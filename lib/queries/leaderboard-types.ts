@@ -13,7 +13,7 @@ export interface LeaderboardSettings {
   orders: "folded" | "separate";
   missing: "neg-inf" | "zero";
   /** Which runs: `auto` = real runs when any exist, else the synthetic demo runs. */
-  data: "auto" | "real" | "demo" | "all";
+  data: "auto" | "real" | "official" | "community" | "demo" | "all";
 }
 
 export const DEFAULT_LEADERBOARD_SETTINGS: LeaderboardSettings = {

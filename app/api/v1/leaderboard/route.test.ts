@@ -47,6 +47,23 @@ describe("GET /api/v1/leaderboard", () => {
     expect(getLeaderboard).not.toHaveBeenCalled();
   });
 
+  it("accepts data=official and data=community and rejects an unknown run selection", async () => {
+    for (const data of ["official", "community"] as const) {
+      const res = await get(`?data=${data}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("etag")).toBe(`"fixture0123456789abcdef.V.ln.all-models.folded.neg-inf.${data}"`);
+      expect(getLeaderboard).toHaveBeenLastCalledWith("V", expect.objectContaining({ data }));
+    }
+    getLeaderboard.mockClear();
+    const res = await get("?data=submitted");
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.issues).toEqual([
+      { param: "data", value: "submitted", message: 'data="submitted" is not a run selection (use auto, real, official, community, demo or all)' },
+    ]);
+    expect(getLeaderboard).not.toHaveBeenCalled();
+  });
+
   it("answers 304 when If-None-Match matches (strong, weak or in a list)", async () => {
     const etag = (await get("")).headers.get("etag")!;
     for (const inm of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
