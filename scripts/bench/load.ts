@@ -1,0 +1,266 @@
+// Benchmark (not a test): HTTP throughput and latency of the built app under load, against a static file.
+//
+//   npx next build   # once, first: this serves the existing .next
+//   npx tsx scripts/bench/load.ts [--duration 15] [--connections 50] [--demo-questions 60] [--no-gzip]
+//
+// Starts `next start` on a free port on 127.0.0.1 with a fresh DATA_DIR (embedded database) seeded
+// with the demo data, waits until `/` answers 200, discovers a run and a sample, requests every
+// target once (warm views), then runs autocannon against each target in turn (`--connections`
+// keep-alive connections for `--duration` s, `accept-encoding: gzip` like a browser):
+//   the leaderboard `/` · a benchmark page `/benchmarks/medqa` · a sample page
+//   `/runs/<id>/samples/<exampleId>` · the leaderboard API `/api/v1/leaderboard?board=V` ·
+//   the static baselines `/icon.svg` (prerendered metadata file) and one `/_next/static` chunk.
+// Reports per target req/s, p50/p99 latency, errors, non-2xx and the server's peak RSS (process
+// group, from /proc), the dynamic/static ratios for p99 and req/s against `/icon.svg`, and the goal
+// (leaderboard ≥ 500 req/s, p99 within 2x of the static file's, 0 errors). Ends with a JSON line.
+// The server (its process group) is killed and the temp dir removed at the end.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+export interface BenchServer {
+  baseURL: string;
+  child: ChildProcess;
+  dataDir: string;
+  log: () => string;
+  /** Resident set size of the server's whole process group, in bytes (Linux /proc; 0 elsewhere). */
+  rss: () => number;
+  stop: () => void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+function groupRss(pgid: number): number {
+  let total = 0;
+  let pids: string[] = [];
+  try {
+    pids = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after "(comm)": state ppid pgrp ... ; rss is field 24 (pages).
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(rest[2]) !== pgid) continue;
+      total += Number(rest[21]) * 4096;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+/** `next start` on 127.0.0.1:<free port>, fresh DATA_DIR, demo data; resolves once `/` answers 200. */
+export async function startServer(demoQuestions: number, timeoutMs = 240_000): Promise<BenchServer> {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build in .next: run `npx next build` first");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mm-bench-load-"));
+  const port = await freePort();
+  let output = "";
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    detached: true, // own process group: stop() kills next-server too
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      SEED_DEMO: "1",
+      DEMO_QUESTIONS: String(demoQuestions),
+      AUTH_SECRET: "bench-secret-bench-secret-bench-0123",
+    },
+  });
+  child.stdout?.on("data", (d) => (output = (output + d).slice(-200_000)));
+  child.stderr?.on("data", (d) => (output = (output + d).slice(-200_000)));
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once("exit", stop);
+  const baseURL = `http://127.0.0.1:${port}`;
+  const start = Date.now();
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+      if (Date.now() - start > timeoutMs) throw new Error(`server did not answer / with 200 within ${timeoutMs} ms:\n${output}`);
+      try {
+        const res = await fetch(`${baseURL}/`);
+        await res.arrayBuffer();
+        if (res.status === 200) break;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return { baseURL, child, dataDir, log: () => output, rss: () => (child.pid ? groupRss(child.pid) : 0), stop };
+}
+
+export async function getText(url: string): Promise<string> {
+  const res = await fetch(url);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`GET ${url} → ${res.status}`);
+  return text;
+}
+
+/** Path-unique matches of `re` (first group) in `html`, in order. */
+export function matches(html: string, re: RegExp): string[] {
+  return [...new Set([...html.matchAll(re)].map((m) => m[1]))];
+}
+
+/** A configuration slug, a run id and a sample's example id from the running demo server. */
+export async function discover(baseURL: string): Promise<{ configs: string[]; runId: number; exampleId: string }> {
+  const configs = matches(await getText(`${baseURL}/`), /href="\/models\/([^"?#/]+)"/g);
+  if (configs.length < 2) throw new Error("fewer than two /models/<config> links on /");
+  let runId = 0;
+  for (const c of configs.slice(0, 5)) {
+    const ids = matches(await getText(`${baseURL}/models/${c}`), /href="\/runs\/(\d+)"/g);
+    if (ids.length) {
+      runId = Number(ids[0]);
+      break;
+    }
+  }
+  if (!runId) {
+    // Fall back to the benchmark page's run links.
+    const ids = matches(await getText(`${baseURL}/benchmarks/medqa`), /href="\/runs\/(\d+)/g);
+    runId = Number(ids[0] ?? 0);
+  }
+  if (!runId) throw new Error("no /runs/<id> link found on the model or benchmark pages");
+  const samples = JSON.parse(await getText(`${baseURL}/api/v1/runs/${runId}/samples`));
+  const row = (samples.rows ?? samples.samples ?? [])[0];
+  const exampleId = row?.exampleId ?? row?.example_id ?? row?.id;
+  if (exampleId === undefined) throw new Error(`no sample row in /api/v1/runs/${runId}/samples: ${JSON.stringify(samples).slice(0, 300)}`);
+  return { configs, runId, exampleId: String(exampleId) };
+}
+
+interface TargetResult {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  kbPerRequest: number;
+  peakRssMb: number;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: "string", default: "15" },
+      connections: { type: "string", default: "50" },
+      "demo-questions": { type: "string", default: process.env.DEMO_QUESTIONS ?? "60" },
+      "no-gzip": { type: "boolean", default: false },
+    },
+  });
+  const duration = Math.min(300, Math.max(1, Number(values.duration)));
+  const connections = Math.min(1000, Math.max(1, Number(values.connections)));
+  const headers: Record<string, string> = values["no-gzip"] ? {} : { "accept-encoding": "gzip" };
+
+  const t0 = Date.now();
+  const server = await startServer(Number(values["demo-questions"]));
+  try {
+    console.log(`server up on ${server.baseURL} in ${((Date.now() - t0) / 1000).toFixed(1)} s (DEMO_QUESTIONS=${values["demo-questions"]}) · ${os.cpus().length} cores · Node ${process.version}`);
+    const { runId, exampleId } = await discover(server.baseURL);
+    const home = await getText(`${server.baseURL}/`);
+    const chunk = matches(home, /<script src="(\/_next\/static\/[^"]+\.js)"/g)[0];
+    const targets: { name: string; path: string }[] = [
+      { name: "leaderboard", path: "/" },
+      { name: "benchmark page", path: "/benchmarks/medqa" },
+      { name: "sample page", path: `/runs/${runId}/samples/${encodeURIComponent(exampleId)}` },
+      { name: "leaderboard API", path: "/api/v1/leaderboard?board=V" },
+      { name: "static /icon.svg", path: "/icon.svg" },
+      ...(chunk ? [{ name: "static chunk", path: chunk }] : []),
+    ];
+    // Warm: every target once (and it must answer 200 before we measure it).
+    for (const t of targets) {
+      const res = await fetch(server.baseURL + t.path, { headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`warm-up GET ${t.path} → ${res.status}`);
+    }
+    console.log(`${connections} connections × ${duration} s per target${headers["accept-encoding"] ? ", accept-encoding: gzip" : ""}; rss at rest ${(server.rss() / 2 ** 20).toFixed(0)} MB`);
+    console.log(`${"target".padEnd(18)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(7)} ${"non-2xx".padStart(8)} ${"kB/req".padStart(7)} ${"peak RSS".padStart(9)}  path`);
+    const results: TargetResult[] = [];
+    for (const t of targets) {
+      let peak = server.rss();
+      const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 500);
+      const r = await autocannon({ url: server.baseURL + t.path, connections, duration, headers, pipelining: 1, timeout: 30 });
+      clearInterval(sampler);
+      const res: TargetResult = {
+        name: t.name,
+        path: t.path,
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        requests: r.requests.total,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        non2xx: r.non2xx,
+        kbPerRequest: r.requests.total ? Math.round(r.throughput.total / r.requests.total / 102.4) / 10 : 0,
+        peakRssMb: Math.round(peak / 2 ** 20),
+      };
+      results.push(res);
+      console.log(
+        `${t.name.padEnd(18)} ${String(res.rps).padStart(8)} ${String(res.p50).padStart(8)} ${String(res.p99).padStart(8)} ${String(res.max).padStart(8)} ${String(res.errors).padStart(7)} ${String(res.non2xx).padStart(8)} ${String(res.kbPerRequest).padStart(7)} ${`${res.peakRssMb} MB`.padStart(9)}  ${t.path}`,
+      );
+      if (server.child.exitCode !== null) throw new Error(`server died under load:\n${server.log().slice(-4000)}`);
+    }
+    const stat = results.find((r) => r.path === "/icon.svg")!;
+    const ratios = results
+      .filter((r) => !r.name.startsWith("static"))
+      .map((r) => ({ name: r.name, p99VsStatic: Math.round((r.p99 / Math.max(1, stat.p99)) * 10) / 10, rpsVsStatic: Math.round((r.rps / Math.max(1, stat.rps)) * 100) / 100 }));
+    console.log(`\nvs static /icon.svg (p99 ${stat.p99} ms, ${stat.rps} req/s):`);
+    for (const r of ratios) console.log(`  ${r.name.padEnd(18)} p99 ×${r.p99VsStatic}   req/s ×${r.rpsVsStatic}`);
+    const lb = results[0];
+    const goal = { rps: lb.rps >= 500, p99Within2x: lb.p99 <= 2 * Math.max(1, stat.p99), noErrors: results.every((r) => r.errors === 0 && r.non2xx === 0) };
+    console.log(
+      `goal (leaderboard ≥ 500 req/s: ${goal.rps ? "met" : "NOT met"}; p99 ≤ 2× static: ${goal.p99Within2x ? "met" : "NOT met"}; 0 errors/non-2xx on every target: ${goal.noErrors ? "met" : "NOT met"})`,
+    );
+    const serverErrors = server.log().split("\n").filter((l) => /error|⨯/i.test(l)).slice(0, 10);
+    if (serverErrors.length) console.log(`server log errors (first 10):\n  ${serverErrors.join("\n  ")}`);
+    console.log(JSON.stringify({ bench: "load", connections, duration, demoQuestions: Number(values["demo-questions"]), gzip: !values["no-gzip"], results, ratios, goal, serverLogErrors: serverErrors.length }));
+  } finally {
+    server.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
