@@ -24,6 +24,7 @@
  *   (69.8--73.0)", benchmark cells with their intervals), caption naming the snapshot
  *   (lib/export/latex.ts). Same rows and columns as the CSV, which expands a column into fields.
  */
+import { csvCell } from "@/lib/export/csv";
 import { toLatex } from "@/lib/export/latex";
 import { col, type ExportColumn, type TableModel } from "@/lib/export/table-model";
 import { formatInt, formatInterval, formatTokens } from "@/lib/format";
@@ -113,10 +114,7 @@ export function csvField(value: ExportValue | undefined): string {
   if (v === null) return "";
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "true" : "false";
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  if (/[",\r\n]/.test(s) || /^\s|\s$/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
+  return csvCell(v); // the one quoting and formula-guard rule (lib/export/csv.ts)
 }
 
 /** The shown rows × shown columns as CSV (header line + one line per row, CRLF, no BOM). */

@@ -21,6 +21,11 @@ export interface BoardData {
   computedAt: string;
   /** Mean output tokens per question by config (ln-weighted over the scored datasets); absent = no usage data. */
   outputTokens: Record<string, number>;
+  /**
+   * The board's run filter as SQL on `runs u` (`and u.provenance ...`, or ""): views that read rows
+   * behind the board (tokens, paired tests, item diffs) use it so they see exactly the board's runs.
+   */
+  provenanceSql: string;
 }
 
 export function settingsKey(s: LeaderboardSettings): string {
@@ -31,22 +36,39 @@ export function scoringSettings(s: LeaderboardSettings): ScoringSettings {
   return { ...DEFAULT_SETTINGS, weights: s.weights, cap: s.cap ?? undefined, coverage: s.coverage, orders: s.orders, missing: s.missing };
 }
 
+/** The SQL filter on `runs u` for a `data` setting, once `auto` has been decided (synthetic or not). */
+function provenanceClause(data: LeaderboardSettings["data"], synthetic: boolean): string {
+  switch (data) {
+    case "all":
+      return "";
+    case "demo":
+      return `and u.provenance = 'demo'`;
+    case "official":
+      return `and u.provenance = 'official'`;
+    case "community":
+      return `and u.provenance = 'community'`;
+    case "real":
+      return `and u.provenance <> 'demo'`;
+    case "auto":
+      return synthetic ? `and u.provenance = 'demo'` : `and u.provenance <> 'demo'`;
+  }
+}
+
 /**
- * Which provenance the board shows: real runs when any are published (`auto`), else the demo;
- * `real` = official + community; `official` = runs an admin ingested through the CLI;
- * `community` = approved community submissions.
+ * Which provenance the board shows: real runs when any are published in the snapshot (`auto`),
+ * else the demo; `real` = official + community; `official` = runs an admin ingested through the
+ * CLI; `community` = approved community submissions.
  */
-async function provenanceFilter(raw: RawClient, snapshotId: string, data: LeaderboardSettings["data"]): Promise<{ sql: string; synthetic: boolean }> {
-  if (data === "all") return { sql: "", synthetic: false };
-  if (data === "demo") return { sql: `and u.provenance = 'demo'`, synthetic: true };
-  if (data === "real") return { sql: `and u.provenance <> 'demo'`, synthetic: false };
-  if (data === "official") return { sql: `and u.provenance = 'official'`, synthetic: false };
-  if (data === "community") return { sql: `and u.provenance = 'community'`, synthetic: false };
-  const [{ real }] = await raw.query<{ real: number }>(
-    `select count(*)::int as real from snapshot_runs s join runs u on u.id = s.run_id where s.snapshot_id = $1 and u.provenance <> 'demo'`,
-    [snapshotId],
-  );
-  return Number(real) > 0 ? { sql: `and u.provenance <> 'demo'`, synthetic: false } : { sql: `and u.provenance = 'demo'`, synthetic: true };
+export async function provenanceFilter(raw: RawClient, snapshotId: string, data: LeaderboardSettings["data"]): Promise<{ sql: string; synthetic: boolean }> {
+  let synthetic = data === "demo";
+  if (data === "auto") {
+    const [{ real }] = await raw.query<{ real: number }>(
+      `select count(*)::int as real from snapshot_runs s join runs u on u.id = s.run_id where s.snapshot_id = $1 and u.provenance <> 'demo'`,
+      [snapshotId],
+    );
+    synthetic = Number(real) === 0;
+  }
+  return { sql: provenanceClause(data, synthetic), synthetic };
 }
 
 async function loadRows(raw: RawClient, snapshotId: string, board: Board, filter: string) {
@@ -126,7 +148,10 @@ export async function getBoardData(raw: RawClient, board: Board, settings: Leade
   let data: BoardData;
   if (stored.length) {
     const { outputTokens, synthetic, ...result } = stored[0].result;
-    data = { snapshot, result, synthetic: synthetic ?? false, outputTokens: outputTokens ?? {}, computedAt: new Date(stored[0].computed_at).toISOString() };
+    data = {
+      snapshot, result, synthetic: synthetic ?? false, outputTokens: outputTokens ?? {}, computedAt: new Date(stored[0].computed_at).toISOString(),
+      provenanceSql: provenanceClause(settings.data, synthetic ?? false),
+    };
   } else {
     const t0 = Date.now();
     const filter = await provenanceFilter(raw, snapshot.id, settings.data);
@@ -145,7 +170,7 @@ export async function getBoardData(raw: RawClient, board: Board, settings: Leade
       [snapshot.id, board, key],
     );
     const computedAt = new Date(row.computed_at).toISOString();
-    data = { snapshot, result, synthetic: filter.synthetic, outputTokens, computedAt };
+    data = { snapshot, result, synthetic: filter.synthetic, outputTokens, computedAt, provenanceSql: filter.sql };
   }
   if (memo.size > 64) memo.delete(memo.keys().next().value as string);
   memo.set(memoKey, data);

@@ -166,7 +166,7 @@ export async function getItemDiff(params: ItemDiffParams, rawArg?: RawClient): P
   const empty: ItemDiffView = { a, b, dir, benchmark, subtask, datasets: [], totals: { shared: 0, aOnly: 0, bOnly: 0 }, rows: [], next: null, paged: cursor !== null, size };
   if (a === b || !keys.length) return empty;
 
-  const provenance = data.synthetic ? `and u.provenance = 'demo'` : `and u.provenance <> 'demo'`;
+  const provenance = data.provenanceSql;
   const datasets = await loadCounts(raw, data.snapshot.id, board, a, b, keys, provenance);
   const inFilter = datasets.filter((d) => (!benchmark || d.benchmark === benchmark) && (!subtask || d.key === subtask));
   const totals = {

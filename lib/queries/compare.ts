@@ -146,7 +146,7 @@ async function computeCompare(raw: RawClient, data: BoardData, board: Board, con
 
   // Runs the board shows (its scored datasets, its provenance rule): tokens, latency, sampling arguments.
   const keys = result.datasets.map((d) => d.key);
-  const provenance = data.synthetic ? `and u.provenance = 'demo'` : `and u.provenance <> 'demo'`;
+  const provenance = data.provenanceSql;
   const runs = keys.length
     ? await raw.query<{ id: number; config: string; sampling_args: unknown }>(
         `select u.id, u.config_slug as config, u.sampling_args

@@ -37,7 +37,7 @@ export async function loadDatasetUsage(raw: RawClient, board: EfficiencyBoard, d
   const keys = data.result.datasets.map((d) => d.key);
   if (!keys.length) return [];
   const keyCol = SETTINGS.orders === "folded" ? "d.folded_key" : "d.key";
-  const provenance = data.synthetic ? `u.provenance = 'demo'` : `u.provenance <> 'demo'`;
+  const provenance = data.provenanceSql; // exactly the board's runs
   const rows = await raw.query<{
     config: string;
     key: string;
@@ -59,7 +59,7 @@ export async function loadDatasetUsage(raw: RawClient, board: EfficiencyBoard, d
        join datasets d on d.id = u.dataset_id
        join benchmarks b on b.slug = d.benchmark_slug
        join rollouts x on x.run_id = u.id
-       where s.snapshot_id = $1 and b.subset = $2 and ${keyCol} = any($3::text[]) and ${provenance}
+       where s.snapshot_id = $1 and b.subset = $2 and ${keyCol} = any($3::text[]) ${provenance}
        group by 1, 2, 3
      )
      select config, key,

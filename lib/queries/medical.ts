@@ -188,8 +188,7 @@ export async function questionMeans(raw: RawClient, data: BoardData, board: Boar
   const keys = data.result.datasets.map((d) => d.key);
   const out = new Map<string, Map<string, number | null>>(configs.map((c) => [c, new Map()]));
   if (!keys.length) return out;
-  // The board's provenance rule (default settings, `auto`): the demo runs when it is synthetic, else the real ones.
-  const provenance = data.synthetic ? `and u.provenance = 'demo'` : `and u.provenance <> 'demo'`;
+  const provenance = data.provenanceSql; // exactly the board's runs
   const rows = await raw.query<{ config: string; fkey: string; example_id: string; s: number | null; n: number }>(
     `select u.config_slug as config, d.folded_key as fkey, r.example_id, sum(r.reward)::float8 as s, count(r.reward)::int as n
      from snapshot_runs sr

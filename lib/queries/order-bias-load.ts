@@ -10,6 +10,7 @@
  * for every configuration (the harness shuffles with a fixed seed). They come from
  * `info.options`, else from the prompt's option lines (the ingest's own rule).
  */
+import { provenanceFilter } from "../boards/compute";
 import type { RawClient } from "../db/raw";
 import { optionsFromPrompt } from "../ingest/parse-answer";
 import { promptText } from "../ingest/rollout";
@@ -41,25 +42,13 @@ export interface Plan {
   synthetic: boolean;
 }
 
-/** The boards' provenance rule (lib/boards/compute.ts `provenanceFilter`): `auto` = real runs when any are published in the snapshot, else demo. */
-export async function provenanceSql(raw: RawClient, snapshotId: string, data: OrderBiasData): Promise<string> {
-  if (data === "all") return "";
-  if (data === "demo") return `and u.provenance = 'demo'`;
-  if (data === "real") return `and u.provenance <> 'demo'`;
-  const [{ real }] = await raw.query<{ real: number }>(
-    `select count(*)::int as real from snapshot_runs s join runs u on u.id = s.run_id where s.snapshot_id = $1 and u.provenance <> 'demo'`,
-    [snapshotId],
-  );
-  return Number(real) > 0 ? `and u.provenance <> 'demo'` : `and u.provenance = 'demo'`;
-}
-
 /**
  * The snapshot's runs (of the board, under the provenance rule) grouped by benchmark + folded key,
  * keeping the groups that have both an original-order run and a shuffled one. Groups in benchmark
  * sort order, then key; runs by configuration, then order (original first), then id.
  */
 export async function loadPlan(raw: RawClient, snapshotId: string, board: OrderBiasBoard, data: OrderBiasData, config?: string): Promise<Plan> {
-  const filter = await provenanceSql(raw, snapshotId, data);
+  const { sql: filter } = await provenanceFilter(raw, snapshotId, data); // the boards' rule
   const rows = await raw.query<{
     id: number; config: string; provenance: string; dataset_id: number; benchmark: string; name: string; folded_key: string;
     subtask: string; order_seed: number | null; doc_shuffle: boolean;

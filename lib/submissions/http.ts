@@ -6,7 +6,10 @@ import { getDbHandle } from "../db";
 import { getEnv } from "../env";
 import { SubmissionError } from "./errors";
 import { limitsFromEnv } from "./limits";
-import type { SubmissionContext } from "./service";
+import type { IngestProgress } from "../ingest";
+import { getViewer, type Viewer } from "../auth/viewer";
+import { authorize } from "./authz";
+import { loadSubmission, parseDeclared, parseSubmissionId, type SubmissionContext } from "./service";
 
 export async function submissionContext(): Promise<SubmissionContext> {
   const env = getEnv();
@@ -103,5 +106,37 @@ export function throttled<T>(send: (obj: unknown) => void, ms = 250): (p: T) => 
     if (now - last < ms) return;
     last = now;
     send({ type: "progress", progress: p });
+  };
+}
+
+type IngestStep = (
+  ctx: SubmissionContext,
+  viewer: Viewer | null,
+  id: number,
+  opts: { declared?: unknown; onProgress?: (p: IngestProgress) => void },
+) => Promise<unknown>;
+
+/**
+ * POST handler shared by `validate` and `confirm`: same-origin check, the viewer, the submission
+ * (401/403/404/409 answered before streaming starts), the declared configuration from the JSON
+ * body, then `step` streamed as NDJSON progress lines and its result.
+ */
+export function ingestStepRoute(step: IngestStep) {
+  return async function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+    const csrf = forbiddenCrossOrigin(request);
+    if (csrf) return csrf;
+    try {
+      const viewer = await getViewer(request);
+      const id = parseSubmissionId((await ctx.params).id);
+      if (id === null) throw new SubmissionError(404, "No such submission.");
+      const sc = await submissionContext();
+      authorize(viewer, await loadSubmission(sc.raw, id), "upload");
+      const text = await request.text();
+      const declared = parseDeclared(text ? JSON.parse(text) : {});
+      return ndjson((send) => step(sc, viewer, id, { declared, onProgress: throttled(send) }));
+    } catch (e) {
+      if (e instanceof SyntaxError) return Response.json({ error: "The request body is not JSON." }, { status: 400 });
+      return errorResponse(e);
+    }
   };
 }
