@@ -17,7 +17,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
-import { discover, matches, startServer } from "./load";
+import { discover, matches, startServer } from "./server";
 
 const GOAL_KB = 200;
 const kB = (n: number) => Math.round(n / 102.4) / 10;
