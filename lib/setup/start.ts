@@ -1,6 +1,7 @@
 import { ensureDemoAdmin } from "../auth/demo-admin";
 import { refreshBoards } from "../boards/refresh";
 import { warmViews } from "../boards/warm";
+import { publishGeneration } from "../page-cache/generation";
 import { getDbHandle } from "../db";
 import { getEnv } from "../env";
 import { prepareDatabase } from "./prepare";
@@ -28,6 +29,7 @@ export async function startDatabase(): Promise<void> {
       const origin = localOrigin();
       if (origin) writeServerInfo(env.DATA_DIR, origin); // lets `npm run ingest` hand runs to this server
     }
+    publishGeneration(handle.raw); // the page cache in front of Next (scripts/server.ts) keys on it
     log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     void warmViews(handle.raw, log); // in the background: the site already serves
 

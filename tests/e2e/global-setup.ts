@@ -21,6 +21,8 @@ declare module "vitest" {
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// What `npm start` runs: the built app behind the page cache (scripts/server.ts).
+const serverArgs = ["--import", "tsx", path.join(root, "scripts", "server.ts")];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,7 +59,7 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mm-e2e-"));
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...serverArgs, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true, // own process group: teardown kills next-server too
     env: {
