@@ -7,7 +7,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, formatViolations } from "./axe";
 import { launch } from "./browser";
-import { ensureAdmin, mainPages, signIn } from "./main-pages";
+import { mainPages } from "../../scripts/bench/main-pages";
+import { ensureAdmin, signIn } from "./admin";
 
 const baseURL = inject("baseURL");
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { rowJson } from "../../lib/ingest/test-fixtures";
 import { launch } from "./browser";
 import { focused, tabUntil } from "./keyboard";
-import { ADMIN, ensureAdmin } from "./main-pages";
+import { ADMIN, ensureAdmin } from "./admin";
 
 const baseURL = inject("baseURL");
 
@@ -84,7 +84,12 @@ describe("keyboard-only walks", () => {
       picked.push(config!);
       await page.keyboard.press("Space");
       await page.waitForURL((u) => (u.searchParams.get("sel") ?? "").split(",").filter(Boolean).length === i + 1);
-      await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.checked)).resolves.toBe(true);
+      // Focus stays on the (now ticked) checkbox.
+      await expect
+        .poll(async () => (await rowConfig(page)) === config && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.checked)), {
+          message: `focus after ticking ${config}: ${(await focused(page)).desc}`,
+        })
+        .toBe(true);
     }
 
     // Back up to the Compare button and press it.

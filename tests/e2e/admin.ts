@@ -1,43 +1,9 @@
-/**
- * The main pages of the site on the e2e demo server (anonymous), with the ids they need found on
- * the running server, and sign-in as the demo administrator (shared by the accessibility and
- * keyboard tests).
- */
+/** Sign-in as the demo administrator, shared by the accessibility and keyboard tests. */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { discover, getText, matches } from "../../scripts/bench/server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-/** `[label, path]` for every main page an anonymous visitor sees. */
-export async function mainPages(baseURL: string): Promise<[string, string][]> {
-  const { configs, runId, exampleId } = await discover(baseURL);
-  const samplePath = `/runs/${runId}/samples/${encodeURIComponent(exampleId)}`;
-  const question = matches(await getText(`${baseURL}${samplePath}`), /href="(\/benchmarks\/[^"]+\/questions\/[^"]+)"/g)[0];
-  if (!question) throw new Error(`no question link on ${samplePath}`);
-  return [
-    ["leaderboard V", "/"],
-    ["leaderboard OE", "/?board=OE"],
-    ["benchmarks", "/benchmarks"],
-    ["benchmark", "/benchmarks/medqa"],
-    ["question", question.replaceAll("&amp;", "&")],
-    ["models", "/models"],
-    ["model", `/models/${configs[0]}`],
-    ["run", `/runs/${runId}`],
-    ["sample", samplePath],
-    ["compare", `/compare?configs=${configs[0]},${configs[1]}`],
-    ["efficiency", "/efficiency"],
-    ["order bias", "/order-bias"],
-    ["head-to-head", "/head-to-head"],
-    ["medical", "/medical"],
-    ["changelog", "/changelog"],
-    ["methodology", "/methodology"],
-    ["data", "/data"],
-    ["api docs", "/docs/api"],
-    ["sign in", "/signin"],
-  ];
-}
 
 export const ADMIN = { name: "admin", password: "a11y admin password" };
 
