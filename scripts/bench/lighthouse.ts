@@ -104,7 +104,9 @@ async function main() {
     chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, userDataDir, logLevel: "silent" });
     const version = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()).Browser;
     const lhVersion = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../node_modules/lighthouse/package.json"), "utf8")).version;
-    console.log(`Lighthouse ${lhVersion} · ${version} · preset ${preset} · ${runs} run(s) per page (median performance kept)\n`);
+    const load = () => os.loadavg()[0].toFixed(1);
+    const loadBefore = load();
+    console.log(`Lighthouse ${lhVersion} · ${version} · preset ${preset} · ${runs} run(s) per page (median performance kept) · load average ${loadBefore} on ${os.cpus().length} cores (TBT grows with CPU contention)\n`);
 
     const results: PageResult[] = [];
     for (const [label, p] of pages) {
@@ -139,7 +141,7 @@ async function main() {
     const mean = (k: "performance" | "accessibility") => Math.round((results.reduce((s, r) => s + r[k], 0) / results.length) * 10) / 10;
     const goal = { performance: results.every((r) => r.performance >= GOAL), accessibility: results.every((r) => r.accessibility >= GOAL) };
     console.log(`\nmean performance ${mean("performance")} · mean accessibility ${mean("accessibility")} · goal ≥ ${GOAL} on every page: performance ${goal.performance ? "met" : "NOT met"}, accessibility ${goal.accessibility ? "met" : "NOT met"}`);
-    console.log(JSON.stringify({ bench: "lighthouse", lighthouse: lhVersion, chromium: version, preset, runs, demoQuestions: Number(values["demo-questions"]), pages: results, mean: { performance: mean("performance"), accessibility: mean("accessibility") }, goal }));
+    console.log(JSON.stringify({ bench: "lighthouse", lighthouse: lhVersion, chromium: version, preset, runs, loadAverage: { before: Number(loadBefore), after: Number(load()) }, demoQuestions: Number(values["demo-questions"]), pages: results, mean: { performance: mean("performance"), accessibility: mean("accessibility") }, goal }));
   } finally {
     await chrome?.kill();
     fs.rmSync(userDataDir, { recursive: true, force: true });
