@@ -10,6 +10,22 @@ describe("compact leaderboard rows", () => {
     expect(expandRows(compactBoard(view))).toEqual(view.rows);
   });
 
+  it("writes a one-dataset cell without its dataset part only when the dataset says the same as the cell", () => {
+    const view = buildFixtureLeaderboardView();
+    const i = view.benchmarks.findIndex((b) => b.datasets.length === 1);
+    const b = view.benchmarks[i];
+    const row = view.rows.find((r) => r.benchmarks[b.slug])!;
+    const cell = row.benchmarks[b.slug]!;
+    row.benchmarks[b.slug] = { ...cell, datasets: [{ ...cell.datasets[0], score: cell.score, n: cell.n }] };
+    const other = view.rows.find((r) => r !== row && r.benchmarks[b.slug])!;
+    const o = other.benchmarks[b.slug]!;
+    other.benchmarks[b.slug] = { ...o, datasets: [{ ...o.datasets[0], score: o.score, n: o.n + 1 }] };
+    const compact = compactBoard(view);
+    expect(compact.rows[view.rows.indexOf(row)].cells[i]).toHaveLength(4);
+    expect(compact.rows[view.rows.indexOf(other)].cells[i]).toHaveLength(6);
+    expect(expandRows(compact)).toEqual(view.rows);
+  });
+
   it("keeps a row's synthetic flag only where it differs from the board's", () => {
     const view = buildFixtureLeaderboardView();
     view.rows[1] = { ...view.rows[1], synthetic: false };

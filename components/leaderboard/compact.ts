@@ -8,8 +8,13 @@
  */
 import type { CellScore, LeaderboardBenchmark, LeaderboardRow, LeaderboardView } from "@/lib/queries/leaderboard-types";
 
-/** A benchmark cell: score, interval, n, then per dataset of the benchmark (in its order) score and n. */
-export type CompactCell = [score: number, lo: number | null, hi: number | null, n: number, dsScore: (number | null)[], dsN: number[]];
+/**
+ * A benchmark cell: score, interval, n, then per dataset of the benchmark (in its order) score and n;
+ * without the per-dataset part when the benchmark has one dataset and it says the same as the cell.
+ */
+export type CompactCell =
+  | [score: number, lo: number | null, hi: number | null, n: number, dsScore: (number | null)[], dsN: number[]]
+  | [score: number, lo: number | null, hi: number | null, n: number];
 
 export type CompactRow = Omit<LeaderboardRow, "benchmarks" | "synthetic"> & {
   /** One per `CompactBoard.benchmarks` entry; null = not run. */
@@ -22,7 +27,10 @@ export type CompactBoard = Omit<LeaderboardView, "rows" | "dropped"> & { rows: C
 
 function compactCell(cell: CellScore, b: LeaderboardBenchmark): CompactCell {
   const byKey = new Map(cell.datasets.map((d) => [d.key, d]));
-  return [cell.score, cell.lo, cell.hi, cell.n, b.datasets.map((d) => byKey.get(d.key)?.score ?? null), b.datasets.map((d) => byKey.get(d.key)?.n ?? 0)];
+  const scores = b.datasets.map((d) => byKey.get(d.key)?.score ?? null);
+  const ns = b.datasets.map((d) => byKey.get(d.key)?.n ?? 0);
+  const same = b.datasets.length === 1 && cell.datasets.length === 1 && byKey.has(b.datasets[0].key) && Object.is(scores[0], cell.score) && ns[0] === cell.n;
+  return same ? [cell.score, cell.lo, cell.hi, cell.n] : [cell.score, cell.lo, cell.hi, cell.n, scores, ns];
 }
 
 /** The view → what the client table receives. */
@@ -48,7 +56,13 @@ export function expandRows(board: CompactBoard): LeaderboardRow[] {
     board.benchmarks.forEach((b, i) => {
       const c = cells[i];
       benchmarks[b.slug] = c
-        ? { score: c[0], lo: c[1], hi: c[2], n: c[3], datasets: b.datasets.map((d, j) => ({ key: d.key, label: d.label, score: c[4][j], n: c[5][j] })) }
+        ? {
+            score: c[0],
+            lo: c[1],
+            hi: c[2],
+            n: c[3],
+            datasets: b.datasets.map((d, j) => ({ key: d.key, label: d.label, score: c.length === 6 ? c[4][j] : c[0], n: c.length === 6 ? c[5][j] : c[3] })),
+          }
         : null;
     });
     return { ...row, benchmarks, synthetic: synthetic ?? board.synthetic };

@@ -362,6 +362,14 @@ function buildColumns(benchmarks: LeaderboardBenchmark[]): Column[] {
   ];
 }
 
+/** A body cell's classes (leaderboard-table.module.css). */
+function cellClass(c: Column): string {
+  let cls = styles.cell;
+  if (c.numeric) cls += ` ${styles.num}`;
+  if (c.sticky) cls += ` ${styles.stuck} ${styles[c.sticky]}`;
+  return cls;
+}
+
 function ariaSort(dir: false | "asc" | "desc"): "ascending" | "descending" | "none" {
   return dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none";
 }
@@ -687,18 +695,7 @@ export function LeaderboardTable({ board: view }: { board: CompactBoard }) {
                         }
                         const Cell = c.sticky === "config" ? "th" : "td";
                         return (
-                          <Cell
-                            key={c.id}
-                            scope={Cell === "th" ? "row" : undefined}
-                            className={cn(
-                              "border-b px-2 py-1.5 align-middle font-normal",
-                              c.numeric && "text-right whitespace-nowrap tabular-nums",
-                              c.sticky
-                                ? cn(STICKY_CLASS[c.sticky], "z-10 bg-background text-left group-hover:bg-muted group-data-[state=selected]:bg-muted")
-                                : "group-hover:bg-muted/50 group-data-[state=selected]:bg-muted/60",
-                              c.sticky === "rank" && "text-right",
-                            )}
-                          >
+                          <Cell key={c.id} scope={Cell === "th" ? "row" : undefined} className={cellClass(c)}>
                             {c.cell(row, ctx)}
                           </Cell>
                         );
