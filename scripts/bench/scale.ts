@@ -1,0 +1,280 @@
+// Benchmark (not a test): the full-scale rehearsal. A corpus the size of the real Medmarks release
+// in the real artifact format, loaded into a real PostgreSQL, then every page and API route timed.
+//
+//   npx tsx scripts/bench/scale.ts --phase generate|ingest|size|recompute|measure|all
+//       [--out /work/scale-corpus] [--database-url postgres://postgres@127.0.0.1:5432/scale_big]
+//       [--configs 71] [--questions all|N] [--workers 2] [--requests 20] [--only <route substring>]
+//
+// Phases (each can run alone; `all` runs them in order; each adds its figures to
+// <out>/scale-report.json):
+// - generate: the synthetic demo generator (lib/demo, real Gen A format:
+//   runs/evals/<model>/<env>/<variant>/{metadata.json,results.jsonl}) for `--configs`
+//   configurations (the 29 demo ones, then the catalog's others in order) × every variant of both
+//   suites (answer orders, subtasks, repeats as lib/catalog defines them) at the real question count
+//   of every variant (`--questions all`; the default). 71 × 135,661 questions ≈ 9.6M rollouts, the
+//   demo's short synthetic transcripts (~1.3 KB a row). `--workers` processes write disjoint runs;
+//   each generates one dataset at a time (bounded memory).
+// - ingest: creates the database if missing and runs the real ingest CLI (scripts/ingest.ts, a child
+//   process; peak RSS from /proc) on the corpus: wall time, rows/s, runs loaded/rejected, and the
+//   board and stored-view computations the CLI runs after loading (first compute at this size).
+// - size: database size, total and per table (pg_total_relation_size), rows per table, bytes per rollout.
+// - recompute: deletes the current snapshot's stored boards and views and times refreshBoards and
+//   warmViews again (each board and each view separately), as the app does after an ingest.
+// - measure: the built app (`npx next build` first) against the database; every page and API GET
+//   route found under app/ (auth/submission routes that need a session are skipped and listed):
+//   one cold request, then `--requests` sequential requests with `Cache-Control: no-cache`;
+//   p50/p99 per route, routes with p99 > 1 s flagged.
+// Prints a table per phase and ends with one JSON line.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import * as catalog from "../../lib/catalog";
+import { generateDemoRuns } from "../../lib/demo/generate";
+import { selectAliases, parseRecomputeLog } from "./scale-helpers";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+const { values } = parseArgs({
+  options: {
+    phase: { type: "string", default: "all" },
+    out: { type: "string", default: "/work/scale-corpus" },
+    "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/scale_big" },
+    configs: { type: "string", default: "71" },
+    questions: { type: "string", default: "all" },
+    workers: { type: "string", default: "2" },
+    requests: { type: "string", default: "20" },
+    shard: { type: "string" },
+    only: { type: "string" },
+    label: { type: "string", default: "" },
+  },
+});
+const OUT = path.resolve(values.out!);
+const DB_URL = values["database-url"]!;
+const REPORT = path.join(OUT, "scale-report.json");
+
+function questionsOpt(): number | "all" {
+  return values.questions === "all" ? "all" : Number(values.questions);
+}
+
+function aliases(): string[] {
+  return selectAliases(
+    catalog.configs.map((c) => c.alias),
+    Number(values.configs),
+  );
+}
+
+function record(phase: string, data: unknown) {
+  let report: Record<string, unknown> = {};
+  try {
+    report = JSON.parse(fs.readFileSync(REPORT, "utf8"));
+  } catch {
+    /* first phase */
+  }
+  report[phase] = { ...(data as object), at: new Date().toISOString() };
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(REPORT, `${JSON.stringify(report, null, 1)}\n`);
+}
+
+function table(rows: Record<string, unknown>[]) {
+  if (!rows.length) return;
+  const cols = Object.keys(rows[0]);
+  const cells = rows.map((r) => cols.map((c) => String(r[c] ?? "")));
+  const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
+  console.log(cols.map((c, i) => c.padEnd(widths[i])).join("  "));
+  for (const r of cells) console.log(r.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  "));
+}
+
+const mb = (b: number) => (b / 1024 ** 2).toFixed(1);
+
+// ---------------------------------------------------------------------------------------------
+// generate
+
+async function shard() {
+  const [index, count] = values.shard!.split("/").map(Number);
+  const t0 = Date.now();
+  let last = 0;
+  const res = await generateDemoRuns(OUT, {
+    questionsPerDataset: questionsOpt(),
+    aliases: aliases(),
+    shard: { index, count },
+    onProgress: (done, total) => {
+      if (Date.now() - last > 15_000 || done === total) {
+        last = Date.now();
+        console.error(`shard ${index}/${count}: ${done}/${total} runs (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      }
+    },
+  });
+  process.stdout.write(`${JSON.stringify(res)}\n`);
+}
+
+async function generate() {
+  const runsDir = path.join(OUT, "runs");
+  if (fs.existsSync(runsDir)) {
+    if (!fs.existsSync(REPORT)) throw new Error(`${runsDir} exists and is not a scale corpus (no scale-report.json): choose another --out`);
+    fs.rmSync(runsDir, { recursive: true, force: true });
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  const workers = Math.max(1, Number(values.workers));
+  const t0 = Date.now();
+  const args = ["--import", "tsx", path.join(ROOT, "scripts/bench/scale.ts"), "--phase", "_shard", "--out", OUT, "--configs", values.configs!, "--questions", values.questions!];
+  const results = await Promise.all(
+    Array.from({ length: workers }, (_, i) =>
+      new Promise<{ runs: number; rows: number; bytes: number; peakRssMb: number }>((resolve, reject) => {
+        const child = spawn(process.execPath, [...args, "--shard", `${i}/${workers}`], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        let peak = 0;
+        const poll = setInterval(() => (peak = Math.max(peak, peakRss(child.pid))), 200);
+        child.stdout.on("data", (d) => (out += d));
+        child.on("exit", (code) => {
+          clearInterval(poll);
+          if (code !== 0) reject(new Error(`generator shard ${i} exited ${code}`));
+          else resolve({ ...JSON.parse(out.trim().split("\n").pop()!), peakRssMb: peak });
+        });
+      }),
+    ),
+  );
+  const seconds = (Date.now() - t0) / 1000;
+  const runs = results.reduce((s, r) => s + r.runs, 0);
+  const rows = results.reduce((s, r) => s + r.rows, 0);
+  const bytes = results.reduce((s, r) => s + r.bytes, 0);
+  const du = spawnSync("du", ["-sb", runsDir], { encoding: "utf8" }).stdout.split("\t")[0];
+  const summary = {
+    configs: Number(values.configs),
+    questions: values.questions,
+    variants: catalog.suiteVariants("V").length + catalog.suiteVariants("OE").length,
+    runs,
+    rows,
+    resultsBytes: bytes,
+    diskBytes: Number(du),
+    bytesPerRow: Math.round(bytes / rows),
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round(rows / seconds),
+    workers,
+    peakRssMbPerWorker: results.map((r) => Math.round(r.peakRssMb)),
+  };
+  console.log("\n== generate ==");
+  table([
+    { what: "runs", value: runs.toLocaleString("en-US") },
+    { what: "rollouts", value: rows.toLocaleString("en-US") },
+    { what: "results.jsonl (GB)", value: (bytes / 1e9).toFixed(2) },
+    { what: "on disk (GB)", value: (Number(du) / 1e9).toFixed(2) },
+    { what: "bytes per rollout", value: summary.bytesPerRow },
+    { what: "wall time (s)", value: summary.seconds },
+    { what: "rollouts/s", value: summary.rowsPerSecond.toLocaleString("en-US") },
+    { what: "peak RSS per worker (MB)", value: summary.peakRssMbPerWorker.join(", ") },
+  ]);
+  record("generate", summary);
+  return summary;
+}
+
+function peakRss(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return hwm ? Number(hwm[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ingest
+
+async function ensureDatabase(url: string) {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  u.pathname = "/postgres";
+  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [{ exists }] = await admin<{ exists: boolean }[]>`select exists(select 1 from pg_database where datname = ${name}) as exists`;
+    if (!exists) await admin.unsafe(`create database ${name}`);
+    return !exists;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function ingest() {
+  const created = await ensureDatabase(DB_URL);
+  const logFile = path.join(OUT, "ingest.log");
+  const log = fs.createWriteStream(logFile);
+  const t0 = process.hrtime.bigint();
+  // Human output (not --json): the summary line and the board/view timings are read from it.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", OUT], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: DB_URL, INGEST_PROGRESS_MS: "30000" },
+  });
+  let out = "";
+  let peak = 0;
+  let loadedAt = 0;
+  const onData = (d: Buffer) => {
+    const s = d.toString();
+    out += s;
+    log.write(s);
+    process.stderr.write(s);
+    // The first board line marks the end of loading (recompute starts).
+    if (!loadedAt && /^board \w+:/m.test(out)) loadedAt = Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const poll = setInterval(() => (peak = Math.max(peak, peakRss(child.pid))), 100);
+  const code = await new Promise<number | null>((r) => child.on("exit", r));
+  clearInterval(poll);
+  log.end();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const m = /loaded (\d+) runs \(([\d,]+) rows\), (\d+) already ingested, (\d+) rejected/.exec(out);
+  if (!m) throw new Error(`ingest exited ${code} without a summary: ${out.slice(-2000)}`);
+  const rows = Number(m[2].replace(/,/g, ""));
+  const recompute = parseRecomputeLog(out);
+  const recomputeMs = Object.values(recompute).reduce((s, x) => s + x, 0);
+  const loadSeconds = loadedAt || seconds - recomputeMs / 1000;
+  const summary = {
+    databaseCreated: created,
+    exitCode: code,
+    runsLoaded: Number(m[1]),
+    runsAlready: Number(m[3]),
+    runsRejected: Number(m[4]),
+    rows,
+    seconds: Math.round(seconds),
+    loadSeconds: Math.round(loadSeconds),
+    rowsPerSecond: Math.round(rows / loadSeconds),
+    peakRssMb: Math.round(peak),
+    firstCompute: recompute,
+    log: logFile,
+  };
+  console.log("\n== ingest ==");
+  table([
+    { what: "runs loaded / already / rejected", value: `${summary.runsLoaded} / ${summary.runsAlready} / ${summary.runsRejected}` },
+    { what: "rollouts inserted", value: rows.toLocaleString("en-US") },
+    { what: "wall time incl. first compute (s)", value: summary.seconds },
+    { what: "load time (s)", value: summary.loadSeconds },
+    { what: "rollouts/s (load)", value: summary.rowsPerSecond.toLocaleString("en-US") },
+    { what: "peak RSS (MB)", value: summary.peakRssMb },
+    ...Object.entries(recompute).map(([k, v]) => ({ what: `first compute: ${k} (ms)`, value: v })),
+  ]);
+  record("ingest", summary);
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const phase = values.phase!;
+  if (phase === "_shard") return shard();
+  const phases = phase === "all" ? ["generate", "ingest", "size", "recompute", "measure"] : phase.split(",");
+  const results: Record<string, unknown> = {};
+  for (const p of phases) {
+    if (p === "generate") results.generate = await generate();
+    else if (p === "ingest") results.ingest = await ingest();
+    else throw new Error(`unknown phase ${p}`);
+  }
+  console.log(JSON.stringify({ bench: "scale", out: OUT, database: DB_URL.replace(/\/\/[^@]*@/, "//"), ...results }));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
