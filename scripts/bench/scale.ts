@@ -32,7 +32,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import * as catalog from "../../lib/catalog";
 import { generateDemoRuns } from "../../lib/demo/generate";
-import { selectAliases, parseRecomputeLog } from "./scale-helpers";
+import { fillPattern, listAppRoutes, parseRecomputeLog, percentile, selectAliases } from "./scale-helpers";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -260,6 +260,242 @@ async function ingest() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// size
+
+async function size() {
+  const sql = postgres(DB_URL, { max: 1, onnotice: () => {} });
+  try {
+    await sql`analyze`;
+    const [{ total }] = await sql<{ total: string }[]>`select pg_database_size(current_database())::text as total`;
+    const tables = await sql<{ name: string; total: string; heap: string; indexes: string; toast: string }[]>`
+      select c.relname as name, pg_total_relation_size(c.oid)::text as total, pg_relation_size(c.oid)::text as heap,
+             pg_indexes_size(c.oid)::text as indexes,
+             coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0)::text as toast
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind = 'r' and n.nspname = 'public'
+       order by pg_total_relation_size(c.oid) desc`;
+    const rows: Record<string, number> = {};
+    for (const t of tables) {
+      const [{ n }] = await sql.unsafe<{ n: string }[]>(`select count(*)::text as n from "${t.name.replace(/"/g, '""')}"`);
+      rows[t.name] = Number(n);
+    }
+    const rollouts = rows.rollouts ?? 0;
+    const summary = {
+      databaseBytes: Number(total),
+      rollouts,
+      bytesPerRollout: rollouts ? Math.round(Number(total) / rollouts) : null,
+      tables: tables.map((t) => ({ table: t.name, rows: rows[t.name], totalBytes: Number(t.total), heapBytes: Number(t.heap), indexBytes: Number(t.indexes), toastBytes: Number(t.toast) })),
+    };
+    console.log("\n== size ==");
+    console.log(`database ${(Number(total) / 1e9).toFixed(2)} GB, ${rollouts.toLocaleString("en-US")} rollouts, ${summary.bytesPerRollout} bytes per rollout`);
+    table(
+      summary.tables.map((t) => ({ table: t.table, rows: t.rows.toLocaleString("en-US"), "total MB": mb(t.totalBytes), "heap MB": mb(t.heapBytes), "index MB": mb(t.indexBytes), "toast MB": mb(t.toastBytes), "B/rollout": rollouts ? Math.round(t.totalBytes / rollouts) : "" })),
+    );
+    record("size", summary);
+    return summary;
+  } finally {
+    await sql.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// recompute
+
+async function recompute() {
+  const { openDb } = await import("../../lib/db");
+  const { refreshBoards } = await import("../../lib/boards/refresh");
+  const { warmViews } = await import("../../lib/boards/warm");
+  const handle = await openDb({ url: DB_URL });
+  try {
+    // Forget what the ingest stored: the next reads compute again, as after an ingest.
+    const dropped = await handle.raw.query<{ n: number }>(
+      `with a as (delete from board_results returning 1), b as (delete from snapshot_views returning 1)
+       select (select count(*) from a)::int + (select count(*) from b)::int as n`,
+    );
+    const lines: string[] = [];
+    const log = (m: string) => (lines.push(m), console.error(m));
+    const t0 = Date.now();
+    await refreshBoards(handle.raw, log);
+    const boardsMs = Date.now() - t0;
+    const t1 = Date.now();
+    await warmViews(handle.raw, log);
+    const viewsMs = Date.now() - t1;
+    const steps = parseRecomputeLog(lines.join("\n"));
+    const failed = lines.filter((l) => / failed: /.test(l));
+    const summary = { storedResultsDropped: dropped[0]?.n ?? 0, boardsMs, viewsMs, totalMs: boardsMs + viewsMs, steps, failed, label: values.label };
+    console.log("\n== recompute ==");
+    table([...Object.entries(steps).map(([k, v]) => ({ step: k, ms: v })), { step: "total", ms: summary.totalMs }]);
+    for (const f of failed) console.log(`FAILED: ${f}`);
+    record(values.label ? `recompute-${values.label}` : "recompute", summary);
+    return summary;
+  } finally {
+    await handle.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// measure
+
+/** Routes that need a signed-in session (or are internal / write-only): not measured. */
+const SKIPPED: Record<string, string> = {
+  "/admin": "administrators only",
+  "/admin/submissions/[id]": "administrators only",
+  "/api/auth/[...nextauth]": "Auth.js handler",
+  "/api/internal/ingest": "internal, POST with the server token",
+  "/api/internal/users": "internal, POST with the server token",
+  "/api/v1/submissions": "needs a session",
+  "/api/v1/submissions/[id]": "needs a session",
+  "/api/v1/submissions/[id]/confirm": "needs a session",
+  "/api/v1/submissions/[id]/files/[index]": "needs a session",
+  "/api/v1/submissions/[id]/validate": "needs a session",
+  "/profile": "needs a session",
+  "/submissions": "needs a session",
+  "/submissions/[id]": "needs a session",
+  "/submit": "needs a session",
+};
+
+/** Query strings (or extra URLs) per route pattern beyond the bare filled pattern. */
+function urlsFor(pattern: string, p: Record<string, string>): string[] {
+  const filled = fillPattern(pattern, p);
+  switch (pattern) {
+    case "/compare":
+      return [`/compare?configs=${p.compare}`];
+    case "/benchmarks/[slug]/questions/[exampleId]":
+      return [p.questionUrl];
+    case "/api/v1/leaderboard":
+      return ["/api/v1/leaderboard?board=V", "/api/v1/leaderboard?board=OE"];
+    case "/api/v1/head-to-head":
+      return ["/api/v1/head-to-head?board=V"];
+    case "/api/v1/efficiency":
+      return ["/api/v1/efficiency?board=V"];
+    case "/api/v1/benchmarks/[slug]":
+      return [`${filled}`, `${filled}?insight=1`];
+    case "/":
+      return ["/", "/?board=OE"];
+    default:
+      return filled ? [filled] : [];
+  }
+}
+
+async function discoverParams(sql: postgres.Sql, baseURL: string): Promise<Record<string, string>> {
+  // The largest published run (the sample browser's worst case) and a sample in the middle of it.
+  const [run] = await sql<{ id: number; config_slug: string }[]>`
+    select id, config_slug from runs where status = 'published' order by observed_rows desc, id limit 1`;
+  const [ex] = await sql<{ example_id: string }[]>`
+    select example_id from rollouts where run_id = ${run.id} order by example_id offset 5000 limit 1`;
+  const exampleId = ex?.example_id ?? (await sql<{ example_id: string }[]>`select example_id from rollouts where run_id = ${run.id} limit 1`)[0].example_id;
+  const [snap] = await sql<{ id: string }[]>`select id from snapshots order by created_at desc limit 1`;
+  const configs = (await sql<{ config_slug: string }[]>`
+    select config_slug from runs where status = 'published' group by config_slug order by count(*) desc, config_slug limit 3`).map((r) => r.config_slug);
+  const bench = await fetch(`${baseURL}/benchmarks/medqa`, { headers: { "cache-control": "no-cache" } }).then((r) => r.text());
+  const q = /href="(\/benchmarks\/medqa\/questions\/[^"]+)"/.exec(bench)?.[1]?.replace(/&amp;/g, "&") ?? "/benchmarks/medqa/questions/0?set=medqa%3A%3Abase";
+  return {
+    slug: "medqa",
+    config: configs[0],
+    runId: String(run.id),
+    id: "", // filled per route (run id or snapshot id)
+    exampleId,
+    snapshot: snap.id,
+    compare: configs.join(","),
+    questionUrl: q,
+  };
+}
+
+interface RouteTiming {
+  route: string;
+  url: string;
+  kind: string;
+  status: number;
+  bytes: number;
+  coldMs: number;
+  n: number;
+  p50: number;
+  p99: number;
+  slow: boolean;
+}
+
+async function timeOne(url: string): Promise<{ ms: number; status: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { "cache-control": "no-cache", "accept-encoding": "gzip" }, signal: AbortSignal.timeout(600_000) });
+  const body = await res.arrayBuffer();
+  return { ms: performance.now() - t0, status: res.status, bytes: body.byteLength };
+}
+
+async function measure() {
+  const { startServer } = await import("./server");
+  const requests = Number(values.requests);
+  const routes = listAppRoutes(path.join(ROOT, "app"));
+  const t0 = Date.now();
+  const server = await startServer({ databaseUrl: DB_URL, timeoutMs: 1_800_000 });
+  const startMs = Date.now() - t0;
+  const sql = postgres(DB_URL, { max: 1, onnotice: () => {} });
+  const results: RouteTiming[] = [];
+  const skipped: { route: string; reason: string }[] = [];
+  try {
+    console.error(`server up in ${startMs} ms at ${server.baseURL}`);
+    const p = await discoverParams(sql, server.baseURL);
+    for (const r of routes) {
+      if (SKIPPED[r.pattern]) {
+        skipped.push({ route: r.pattern, reason: SKIPPED[r.pattern] });
+        continue;
+      }
+      if (!r.methods.includes("GET")) {
+        skipped.push({ route: r.pattern, reason: `no GET (${r.methods.join(", ")})` });
+        continue;
+      }
+      const params = { ...p, id: r.pattern.startsWith("/api/v1/snapshots") ? p.snapshot : p.runId, runId: p.runId };
+      const urls = urlsFor(r.pattern, params);
+      if (!urls.length) {
+        skipped.push({ route: r.pattern, reason: "no URL known for its parameters (add one in urlsFor)" });
+        continue;
+      }
+      for (const u of urls) {
+        if (values.only && !u.includes(values.only)) continue;
+        const full = `${server.baseURL}${u}`;
+        const cold = await timeOne(full);
+        // Very slow routes: fewer repeats, so the phase ends in bounded time (said in the table).
+        const n = cold.ms > 20_000 ? Math.min(3, requests) : requests;
+        const times: number[] = [];
+        let status = cold.status;
+        for (let i = 0; i < n; i++) {
+          const t = await timeOne(full);
+          times.push(t.ms);
+          if (t.status !== 200) status = t.status;
+        }
+        const row: RouteTiming = {
+          route: r.pattern,
+          url: u,
+          kind: r.kind,
+          status,
+          bytes: cold.bytes,
+          coldMs: Math.round(cold.ms),
+          n,
+          p50: Math.round(percentile(times, 50)),
+          p99: Math.round(percentile(times, 99)),
+          slow: percentile(times, 99) > 1000,
+        };
+        results.push(row);
+        console.error(`${u}  cold ${row.coldMs} ms  p50 ${row.p50}  p99 ${row.p99}  (${status}, ${n} requests)`);
+      }
+    }
+  } finally {
+    await sql.end();
+    server.stop();
+  }
+  console.log("\n== measure ==");
+  console.log(`server start (until / answers 200): ${(startMs / 1000).toFixed(1)} s; ${requests} sequential requests per URL with Cache-Control: no-cache after one cold request`);
+  table(
+    results.map((r) => ({ url: r.url, status: r.status, KB: (r.bytes / 1024).toFixed(0), "cold ms": r.coldMs, n: r.n, "p50 ms": r.p50, "p99 ms": r.p99, "": r.slow ? "p99 > 1 s" : "" })),
+  );
+  const slow = results.filter((r) => r.slow);
+  console.log(`\n${slow.length} of ${results.length} URLs with p99 > 1 s${slow.length ? `: ${slow.map((r) => r.url).join(", ")}` : ""}`);
+  console.log(`not measured: ${skipped.map((s) => `${s.route} (${s.reason})`).join("; ")}`);
+  const summary = { serverStartMs: startMs, requests, routes: results, slow: slow.map((r) => r.url), skipped, label: values.label };
+  record(values.label ? `measure-${values.label}` : "measure", summary);
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const phase = values.phase!;
@@ -269,6 +505,9 @@ async function main() {
   for (const p of phases) {
     if (p === "generate") results.generate = await generate();
     else if (p === "ingest") results.ingest = await ingest();
+    else if (p === "size") results.size = await size();
+    else if (p === "recompute") results.recompute = await recompute();
+    else if (p === "measure") results.measure = await measure();
     else throw new Error(`unknown phase ${p}`);
   }
   console.log(JSON.stringify({ bench: "scale", out: OUT, database: DB_URL.replace(/\/\/[^@]*@/, "//"), ...results }));
