@@ -134,22 +134,25 @@ async function loadBoard(raw: RawClient, snapshotId: string, board: Board, filte
 
 /** Add a batch's per-question mean output tokens to the per-(config, dataset) sums (questions are whole in a batch). */
 function addTokenSums(rows: readonly BoardRow[], orders: LeaderboardSettings["orders"], perDataset: TokenSums) {
-  const perQuestion = new Map<string, { sum: number; n: number }>();
+  // config\0key → question → sum and count (questions in order of first appearance, as before)
+  const perQuestion = new Map<string, Map<string, { sum: number; n: number }>>();
   for (const r of rows) {
     if (r.output_tokens === null) continue;
-    const key = orders === "folded" ? r.fkey : r.skey;
-    const k = `${r.config}\u0000${key}\u0000${r.example_id}`;
-    const q = perQuestion.get(k) ?? { sum: 0, n: 0 };
-    q.sum += Number(r.output_tokens);
-    q.n++;
-    perQuestion.set(k, q);
+    const dk = `${r.config}\u0000${orders === "folded" ? r.fkey : r.skey}`;
+    let questions = perQuestion.get(dk);
+    if (!questions) perQuestion.set(dk, (questions = new Map()));
+    const q = questions.get(r.example_id);
+    if (q) {
+      q.sum += Number(r.output_tokens);
+      q.n++;
+    } else questions.set(r.example_id, { sum: Number(r.output_tokens), n: 1 });
   }
-  for (const [k, q] of perQuestion) {
-    const [config, key] = k.split("\u0000");
-    const dk = `${config}\u0000${key}`;
+  for (const [dk, questions] of perQuestion) {
     const d = perDataset.get(dk) ?? { sum: 0, n: 0 };
-    d.sum += q.sum / q.n;
-    d.n++;
+    for (const q of questions.values()) {
+      d.sum += q.sum / q.n;
+      d.n++;
+    }
     perDataset.set(dk, d);
   }
 }
