@@ -307,10 +307,14 @@ async function recompute() {
   const { warmViews } = await import("../../lib/boards/warm");
   const handle = await openDb({ url: DB_URL });
   try {
-    // Forget what the ingest stored: the next reads compute again, as after an ingest.
+    // Forget what the ingest stored for the current snapshot: the next reads compute again, as
+    // after an ingest (older snapshots' results stay: the changelog reads them).
+    const { currentSnapshot } = await import("../../lib/boards/snapshot-context");
+    const snapshot = await currentSnapshot(handle.raw);
     const dropped = await handle.raw.query<{ n: number }>(
-      `with a as (delete from board_results returning 1), b as (delete from snapshot_views returning 1)
+      `with a as (delete from board_results where snapshot_id = $1 returning 1), b as (delete from snapshot_views where snapshot_id = $1 returning 1)
        select (select count(*) from a)::int + (select count(*) from b)::int as n`,
+      [snapshot.id],
     );
     const lines: string[] = [];
     const log = (m: string) => (lines.push(m), console.error(m));
