@@ -3,7 +3,7 @@
 //
 //   npx tsx scripts/bench/scale.ts --phase generate|ingest|size|recompute|measure|all
 //       [--out /work/scale-corpus] [--database-url postgres://postgres@127.0.0.1:5432/scale_big]
-//       [--configs 71] [--questions all|N] [--workers 2] [--requests 20] [--only <route substring>]
+//       [--configs 71] [--questions all|N] [--workers 2] [--requests 20] [--only <url substring>[,...]] [--label <name>]
 //
 // Phases (each can run alone; `all` runs them in order; each adds its figures to
 // <out>/scale-report.json):
@@ -468,7 +468,7 @@ async function measure() {
         continue;
       }
       for (const u of urls) {
-        if (values.only && !u.includes(values.only)) continue;
+        if (values.only && !values.only.split(",").some((o) => u.includes(o))) continue;
         const full = `${server.baseURL}${u}`;
         const cold = await timeOne(full);
         // Very slow routes: fewer repeats, so the phase ends in bounded time (said in the table).
