@@ -118,19 +118,8 @@ export interface OrderBiasResult {
 
 /** Option text as compared across orders: NFC, trimmed, whitespace runs → one space, lower case. */
 export function normalizeOptionText(text: string): string {
-  let norm = normalized.get(text);
-  if (norm === undefined) {
-    norm = text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-    // Option and answer texts repeat across rollouts, orders and configurations: remember them
-    // (bounded; cleared when full).
-    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
-    normalized.set(text, norm);
-  }
-  return norm;
+  return text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 }
-
-const NORMALIZED_MAX = 50_000;
-const normalized = new Map<string, string>();
 
 /** Option keys in display order: shorter first, then code units (A < B < … < Z < AA). */
 export function compareOptionKeys(a: string, b: string): number {
