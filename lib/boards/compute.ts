@@ -5,8 +5,9 @@
  */
 import type { RawClient } from "../db/raw";
 import type { LeaderboardSettings } from "../queries/leaderboard-types";
-import { buildBoardInput, scoreBoard } from "../scoring";
-import { DEFAULT_SETTINGS, type BoardResult, type RewardRow, type ScoringSettings } from "../scoring/types";
+import { scoreBoard } from "../scoring";
+import { BoardInputBuilder } from "../scoring/input";
+import { DEFAULT_SETTINGS, type BoardResult, type ScoringSettings } from "../scoring/types";
 import type { SnapshotInfo } from "./snapshot";
 import { currentSnapshot } from "./snapshot-context";
 
@@ -71,51 +72,98 @@ export async function provenanceFilter(raw: RawClient, snapshotId: string, data:
   return { sql: provenanceClause(data, synthetic), synthetic };
 }
 
-async function loadRows(raw: RawClient, snapshotId: string, board: Board, filter: string) {
-  const rows = await raw.query<{ config: string; skey: string; fkey: string; benchmark: string; example_id: string; reward: number | null; output_tokens: number | null }>(
-    `select u.config_slug as config, d.key as skey, d.folded_key as fkey, d.benchmark_slug as benchmark,
-            r.example_id, r.reward, r.output_tokens
+/** Rows read per query when loading a board (whole configuration × dataset groups): bounds memory at full scale. */
+const ROW_BATCH = 250_000;
+
+type BoardRow = { config: string; skey: string; fkey: string; benchmark: string; example_id: string; reward: number | null; output_tokens: number | null };
+/** Per `config\0dataset key`: sum of the question means of output tokens, and the number of questions. */
+type TokenSums = Map<string, { sum: number; n: number }>;
+
+/**
+ * The board's scoring input and output-token sums, read in batches of runs. Runs are ordered by
+ * configuration and folded dataset and a batch never splits a (configuration, folded dataset)
+ * group, so every question's rows (all its orders, repeats, rollouts) are in one batch; only one
+ * batch of rows is in memory at a time (at full scale a board has ~8M rollouts).
+ */
+async function loadBoard(raw: RawClient, snapshotId: string, board: Board, filter: string, orders: LeaderboardSettings["orders"]) {
+  const runs = await raw.query<{ id: number; config: string; fkey: string; rows: number }>(
+    `select u.id, u.config_slug as config, d.folded_key as fkey, u.observed_rows as rows
      from snapshot_runs s
      join runs u on u.id = s.run_id
      join datasets d on d.id = u.dataset_id
      join benchmarks b on b.slug = d.benchmark_slug
-     join rollouts r on r.run_id = u.id
-     where s.snapshot_id = $1 and b.subset = $2 ${filter}`,
+     where s.snapshot_id = $1 and b.subset = $2 ${filter}
+     order by u.config_slug, d.folded_key, u.id`,
     [snapshotId, board],
   );
-  const rewards: RewardRow[] = rows.map((r) => ({
-    config: r.config, separateKey: r.skey, foldedKey: r.fkey, benchmark: r.benchmark, exampleId: r.example_id,
-    reward: r.reward === null ? null : Number(r.reward),
-  }));
-  return { rewards, rows };
+  const builder = new BoardInputBuilder(orders);
+  const tokens: TokenSums = new Map();
+  let batch: number[] = [];
+  let batchRows = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const rows = await raw.query<BoardRow>(
+      `select u.config_slug as config, d.key as skey, d.folded_key as fkey, d.benchmark_slug as benchmark,
+              r.example_id, r.reward, r.output_tokens
+       from runs u
+       join datasets d on d.id = u.dataset_id
+       join rollouts r on r.run_id = u.id
+       where u.id = any($1::int[])`,
+      [batch],
+    );
+    for (const r of rows) {
+      builder.add({
+        config: r.config, separateKey: r.skey, foldedKey: r.fkey, benchmark: r.benchmark, exampleId: r.example_id,
+        reward: r.reward === null ? null : Number(r.reward),
+      });
+    }
+    addTokenSums(rows, orders, tokens);
+    batch = [];
+    batchRows = 0;
+  };
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i];
+    batch.push(Number(r.id));
+    batchRows += Number(r.rows);
+    const next = runs[i + 1];
+    if (batchRows >= ROW_BATCH && (!next || next.config !== r.config || next.fkey !== r.fkey)) await flush();
+  }
+  await flush();
+  return { input: builder.build(), tokens };
 }
 
-/** Per config: mean over each dataset's questions of the output tokens, then weighted over datasets like the win rate. */
-function outputTokensByConfig(rows: Awaited<ReturnType<typeof loadRows>>["rows"], result: BoardResult, orders: LeaderboardSettings["orders"]) {
-  const weight = new Map(result.datasets.map((d) => [d.key, d.weight]));
-  const perQuestion = new Map<string, { sum: number; n: number }>();
+/** Add a batch's per-question mean output tokens to the per-(config, dataset) sums (questions are whole in a batch). */
+function addTokenSums(rows: readonly BoardRow[], orders: LeaderboardSettings["orders"], perDataset: TokenSums) {
+  // config\0key → question → sum and count (questions in order of first appearance, as before)
+  const perQuestion = new Map<string, Map<string, { sum: number; n: number }>>();
   for (const r of rows) {
     if (r.output_tokens === null) continue;
-    const key = orders === "folded" ? r.fkey : r.skey;
-    if (!weight.has(key)) continue;
-    const k = `${r.config}\u0000${key}\u0000${r.example_id}`;
-    const q = perQuestion.get(k) ?? { sum: 0, n: 0 };
-    q.sum += Number(r.output_tokens);
-    q.n++;
-    perQuestion.set(k, q);
+    const dk = `${r.config}\u0000${orders === "folded" ? r.fkey : r.skey}`;
+    let questions = perQuestion.get(dk);
+    if (!questions) perQuestion.set(dk, (questions = new Map()));
+    const q = questions.get(r.example_id);
+    if (q) {
+      q.sum += Number(r.output_tokens);
+      q.n++;
+    } else questions.set(r.example_id, { sum: Number(r.output_tokens), n: 1 });
   }
-  const perDataset = new Map<string, { sum: number; n: number }>();
-  for (const [k, q] of perQuestion) {
-    const [config, key] = k.split("\u0000");
-    const dk = `${config}\u0000${key}`;
+  for (const [dk, questions] of perQuestion) {
     const d = perDataset.get(dk) ?? { sum: 0, n: 0 };
-    d.sum += q.sum / q.n;
-    d.n++;
+    for (const q of questions.values()) {
+      d.sum += q.sum / q.n;
+      d.n++;
+    }
     perDataset.set(dk, d);
   }
+}
+
+/** Per config: mean over each dataset's questions of the output tokens, then weighted over the scored datasets like the win rate. */
+function outputTokensByConfig(perDataset: TokenSums, result: BoardResult) {
+  const weight = new Map(result.datasets.map((d) => [d.key, d.weight]));
   const acc = new Map<string, { wsum: number; w: number; sum: number; n: number }>();
   for (const [dk, d] of perDataset) {
     const [config, key] = dk.split("\u0000");
+    if (!weight.has(key)) continue;
     const a = acc.get(config) ?? { wsum: 0, w: 0, sum: 0, n: 0 };
     const w = weight.get(key) ?? 0;
     a.wsum += w * (d.sum / d.n);
@@ -155,10 +203,10 @@ export async function getBoardData(raw: RawClient, board: Board, settings: Leade
   } else {
     const t0 = Date.now();
     const filter = await provenanceFilter(raw, snapshot.id, settings.data);
-    const { rewards, rows } = await loadRows(raw, snapshot.id, board, filter.sql);
-    const full = scoreBoard(buildBoardInput(rewards, settings.orders), scoringSettings(settings));
+    const { input, tokens } = await loadBoard(raw, snapshot.id, board, filter.sql, settings.orders);
+    const full = scoreBoard(input, scoringSettings(settings));
     const { headToHead, ...result } = full;
-    const outputTokens = outputTokensByConfig(rows, full, settings.orders);
+    const outputTokens = outputTokensByConfig(tokens, full);
     await raw.query(
       `insert into board_results (snapshot_id, board, settings_key, result, head_to_head, compute_ms)
        values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) on conflict do nothing`,

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBenchmark, suiteVariants } from "../catalog";
-import { DEMO_CONFIG_ALIASES, NO_USAGE_ALIAS, resolveDemoConfigs } from "./configs";
+import { DEMO_CONFIG_ALIASES, defaultCatalog, type DemoCatalog, NO_USAGE_ALIAS, resolveDemoConfigs } from "./configs";
 import { generateDemoRuns } from "./generate";
 import { slug } from "../ingest/slug";
 
@@ -463,5 +463,38 @@ describe("generateDemoRuns", () => {
     }
     expect(lines).toBe(full.rows);
     expect(full60.runs.every((r) => r.numExamples === 60)).toBe(true);
+  });
+
+  it("full scale: every variant's real question count, and shards that together write exactly the same files", async () => {
+    // A small catalog: three variants of two benchmarks with 130 questions (over the 120 cap of a
+    // numeric size), so "all" is visible; MedQA's answer orders included.
+    const pick = [...suiteVariants("V"), ...suiteVariants("OE")].filter(
+      (d) => d.benchmark.slug === "medqa" || (d.benchmark.slug === "medcasereasoning" && d.variant.variantId === "base"),
+    );
+    const small: DemoCatalog = {
+      ...defaultCatalog,
+      suiteVariants: (subset) =>
+        pick.filter((d) => d.benchmark.subset === subset).map((d) => ({ benchmark: d.benchmark, variant: { ...d.variant, nQuestions: 130 } })),
+    };
+    const aliases = ["gpt-5_2", "gemma-3-4b-it", "qwen-235b-a22b-thinking"];
+    const whole = tmp();
+    const all = await generateDemoRuns(whole, { questionsPerDataset: "all", aliases, catalog: small });
+    expect(all.runs).toBe(aliases.length * pick.length);
+    const m = JSON.parse(fs.readFileSync(path.join(whole, "demo-manifest.json"), "utf8")) as Manifest;
+    expect(m.runs.every((r) => r.numExamples === 130)).toBe(true);
+    // all complete but the planned interrupted run (~70% of its rows)
+    expect(m.runs.filter((r) => r.rows !== 130).map((r) => [r.alias, r.rows])).toEqual([["qwen-235b-a22b-thinking", 91]]);
+    expect(new Set(m.configs.map((c) => c.alias))).toEqual(new Set(aliases));
+
+    const sharded = tmp();
+    const parts = await Promise.all([0, 1].map((index) => generateDemoRuns(sharded, { questionsPerDataset: "all", aliases, catalog: small, shard: { index, count: 2 } })));
+    expect(parts[0].runs + parts[1].runs).toBe(all.runs);
+    expect(parts[0].rows + parts[1].rows).toBe(all.rows);
+    expect(parts[0].bytes + parts[1].bytes).toBe(all.bytes);
+    expect(fs.existsSync(path.join(sharded, "demo-manifest.json"))).toBe(false);
+    const files = listFiles(path.join(whole, "runs"));
+    expect(listFiles(path.join(sharded, "runs"))).toEqual(files);
+    for (const f of files) expect(sha256(path.join(sharded, "runs", f))).toBe(sha256(path.join(whole, "runs", f)));
+    await expect(generateDemoRuns(tmp(), { shard: { index: 2, count: 2 } })).rejects.toThrow(RangeError);
   });
 });

@@ -27,8 +27,21 @@ import { generateRows, QuestionBank, type RowSummary } from "./rows";
 import { slug } from "../ingest/slug";
 
 export interface GenerateDemoOptions {
-  /** Questions per dataset (variant): min(variant.nQuestions, this). Default 60, at most 120. */
-  questionsPerDataset?: number;
+  /**
+   * Questions per dataset (variant): min(variant.nQuestions, this). Default 60, at most 120.
+   * `"all"`: the real question count of every variant (full scale, ~135k rollouts per
+   * configuration); runs are then generated dataset by dataset, each dataset's questions dropped
+   * from memory once every configuration has answered them, so memory stays bounded.
+   */
+  questionsPerDataset?: number | "all";
+  /** Configuration aliases to evaluate (default DEMO_CONFIG_ALIASES). */
+  aliases?: readonly string[];
+  /**
+   * Write only every `count`-th run, starting at `index` (parallel generation by several
+   * processes into one folder). The caller prepares the folder: nothing is cleared, and no
+   * manifest or DEMO.md is written (the result lists the runs written).
+   */
+  shard?: { index: number; count: number };
   onProgress?: (done: number, total: number) => void;
   /** Catalog to read configs, models and benchmarks from (default: lib/catalog). */
   catalog?: DemoCatalog;
@@ -38,6 +51,8 @@ export interface GenerateDemoResult {
   runs: number;
   rows: number;
   dir: string;
+  /** Bytes of results.jsonl written. */
+  bytes: number;
 }
 
 export const DEFAULT_QUESTIONS_PER_DATASET = 60;
@@ -167,11 +182,16 @@ async function prepareOutDir(outDir: string): Promise<void> {
 
 export async function generateDemoRuns(outDir: string, opts: GenerateDemoOptions = {}): Promise<GenerateDemoResult> {
   const perDataset = opts.questionsPerDataset ?? DEFAULT_QUESTIONS_PER_DATASET;
-  if (!Number.isInteger(perDataset) || perDataset < 1 || perDataset > MAX_QUESTIONS_PER_DATASET) {
-    throw new RangeError(`questionsPerDataset must be an integer in 1..${MAX_QUESTIONS_PER_DATASET}, got ${perDataset}`);
+  const full = perDataset === "all";
+  if (!full && (!Number.isInteger(perDataset) || perDataset < 1 || perDataset > MAX_QUESTIONS_PER_DATASET)) {
+    throw new RangeError(`questionsPerDataset must be an integer in 1..${MAX_QUESTIONS_PER_DATASET} or "all", got ${perDataset}`);
+  }
+  const shard = opts.shard;
+  if (shard && !(Number.isInteger(shard.count) && shard.count >= 1 && Number.isInteger(shard.index) && shard.index >= 0 && shard.index < shard.count)) {
+    throw new RangeError(`shard must have 0 <= index < count, got ${JSON.stringify(shard)}`);
   }
   const cat = opts.catalog ?? defaultCatalog;
-  const { configs, skipped } = resolveDemoConfigs(cat, DEMO_CONFIG_ALIASES);
+  const { configs, skipped } = resolveDemoConfigs(cat, opts.aliases ?? DEMO_CONFIG_ALIASES);
   const datasets: Dataset[] = [...cat.suiteVariants("V"), ...cat.suiteVariants("OE")].map(({ benchmark, variant }) => ({
     bench: benchmark,
     variant,
@@ -182,33 +202,40 @@ export async function generateDemoRuns(outDir: string, opts: GenerateDemoOptions
   const bank = new QuestionBank();
   const byAlias = new Map(configs.map((c) => [c.alias, c]));
 
-  const jobs: Job[] = [];
+  const allJobs: Job[] = [];
   const missingList: { alias: string; envId: string; variantId: string; benchmark: string }[] = [];
   configs.forEach((cfg, cfgIndex) =>
     datasets.forEach((ds, dsIndex) => {
       if (missing.has(`${cfg.alias}|${ds.variant.envId}|${ds.variant.variantId}`)) {
         missingList.push({ alias: cfg.alias, envId: ds.variant.envId, variantId: ds.variant.variantId, benchmark: ds.bench.slug });
-      } else jobs.push({ cfg, cfgIndex, ds, dsIndex, incomplete: false });
+      } else allJobs.push({ cfg, cfgIndex, ds, dsIndex, incomplete: false });
     }),
   );
+  // Full scale: dataset by dataset (each dataset's questions are built once, then dropped).
+  if (full) allJobs.sort((a, b) => a.dsIndex - b.dsIndex || a.cfgIndex - b.cfgIndex);
   // exactly one interrupted run: the planned one, else the first run of the planned config (or of any)
   const incomplete =
-    jobs.find((j) => j.cfg.alias === INCOMPLETE_RUN.alias && j.ds.bench.slug === INCOMPLETE_RUN.benchmark && j.ds.variant.variantId === INCOMPLETE_RUN.variant) ??
-    jobs.find((j) => j.cfg.alias === INCOMPLETE_RUN.alias) ??
-    jobs[0];
+    allJobs.find((j) => j.cfg.alias === INCOMPLETE_RUN.alias && j.ds.bench.slug === INCOMPLETE_RUN.benchmark && j.ds.variant.variantId === INCOMPLETE_RUN.variant) ??
+    allJobs.find((j) => j.cfg.alias === INCOMPLETE_RUN.alias) ??
+    allJobs[0];
   if (incomplete) incomplete.incomplete = true;
+  const jobs = shard ? allJobs.filter((_, k) => k % shard.count === shard.index) : allJobs;
+  const lastJobOfDataset = new Map<number, Job>();
+  for (const job of jobs) lastJobOfDataset.set(job.dsIndex, job);
 
-  await prepareOutDir(outDir);
+  if (shard) await mkdir(outDir, { recursive: true });
+  else await prepareOutDir(outDir);
   const total = jobs.length;
   let done = 0;
   let rowCount = 0;
+  let bytes = 0;
   const manifestRuns: Record<string, unknown>[] = [];
   const madeDirs = new Set<string>();
   const epoch = Date.UTC(2026, 0, 5, 8, 0, 0) / 1000;
 
   for (const job of jobs) {
     const { cfg, ds } = job;
-    const n = Math.min(ds.variant.nQuestions, perDataset);
+    const n = full ? ds.variant.nQuestions : Math.min(ds.variant.nQuestions, perDataset);
     const base = cfg.baseAlias ? byAlias.get(cfg.baseAlias) : undefined;
     const familyKey = cfg.group === "quantized" && base ? base.config.modelId : cfg.config.modelId;
     const hasUsage = cfg.alias !== NO_USAGE_ALIAS;
@@ -250,12 +277,15 @@ export async function generateDemoRuns(outDir: string, opts: GenerateDemoOptions
     const res = path.join(dir, "results.jsonl");
     writeFileSync(meta, `${JSON.stringify(metadata, null, 2)}\n`);
     writeFileSync(res, jsonl);
+    bytes += Buffer.byteLength(jsonl);
     utimesSync(meta, mtime, mtime); // ingest orders same-identity runs by metadata.json mtime (spec §1)
+    if (full && lastJobOfDataset.get(job.dsIndex) === job) bank.drop(ds.bench, ds.variant);
     done++;
     opts.onProgress?.(done, total);
     if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
+  if (shard) return { runs: jobs.length, rows: rowCount, dir: outDir, bytes };
   const manifest = {
     generator: "medmarks-explorer demo",
     synthetic: true,
@@ -281,5 +311,5 @@ export async function generateDemoRuns(outDir: string, opts: GenerateDemoOptions
     "SYNTHETIC DEMO DATA: every run below was generated by `npm run demo-data` (lib/demo), not by evaluating any model.\n" +
       "Scores, tokens and transcripts are made up to exercise the explorer's views; never cite them as Medmarks results.\n",
   );
-  return { runs: jobs.length, rows: rowCount, dir: outDir };
+  return { runs: jobs.length, rows: rowCount, dir: outDir, bytes };
 }

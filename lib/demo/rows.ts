@@ -173,6 +173,11 @@ export class QuestionBank {
     }
     return list;
   }
+
+  /** Forget a variant's questions (they are rebuilt identically if asked for again). */
+  drop(bench: CatalogBenchmark, variant: CatalogVariant): void {
+    this.cache.delete(`${bench.slug}|${variant.envId}|${variant.variantId}`);
+  }
 }
 
 function finish<T extends object>(

@@ -295,6 +295,15 @@ describe.each(testDatabases())("compare on $name", (database) => {
       getItemDiff({ board: "V", a: ALIAS.L, b: ALIAS.H, dir: "a-only", ...over }, db().raw);
     const ids = (v: ItemDiffView) => v.rows.map((r) => `${r.datasetKey}/${r.exampleId}`);
 
+    it("stores each page once per snapshot and reads it back unchanged", async () => {
+      const first = await diff({ dir: "b-only" });
+      const [{ n }] = await db().raw.query<{ n: number }>(`select count(*)::int as n from snapshot_views where view = 'compare-items-page'`);
+      expect(Number(n)).toBeGreaterThan(0);
+      expect(await diff({ dir: "b-only" })).toEqual(first);
+      expect(first.a).toBe(ALIAS.L);
+      expect(first.dir).toBe("b-only");
+    });
+
     it("lists the questions A gets right and B does not, in both directions (exact ids)", async () => {
       const a = await diff();
       // medhallu (graded): L > H on q3 only. medqa: only L right q1..q7, q10. metamedqa (0/1 rewards, two rollouts):

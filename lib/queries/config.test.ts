@@ -8,6 +8,7 @@ import { ingestPaths } from "../ingest";
 import { tmpDir, writeGenARun, type FixtureRun } from "../ingest/test-fixtures";
 import { useCatalogDb } from "../../tests/support/catalog-db";
 import { getConfigView, listConfigs } from "./config";
+import { getStoredTokenStats, getTokenStats } from "./config-tokens";
 
 // V board, three configurations (aliases resolve from the catalog by provider id):
 // a = gemma-3-4b-it, b = medgemma-4b-it (a medical fine-tune of a), c = gemma-3-27b-it.
@@ -223,6 +224,15 @@ describe.each(testDatabases())("getConfigView on $name", (database) => {
     const c = (await getConfigView(ALIAS.c, db().raw))!;
     expect(c.tokens[0].rollouts).toBe(7);
     expect(c.tokens[0].meanOutputPerRollout).toBeCloseTo(40, 9);
+  });
+
+  it("stores the token stats once per set of runs and reads them back unchanged", async () => {
+    const first = (await getConfigView(ALIAS.c, db().raw))!;
+    const [{ n }] = await db().raw.query<{ n: number }>(`select count(*)::int as n from snapshot_views where view = 'config-tokens'`);
+    expect(Number(n)).toBeGreaterThan(0);
+    const stored = await getStoredTokenStats(db().raw, first.runs.filter((r) => r.onBoard).map((r) => r.id).reverse());
+    expect(stored).toEqual(first.tokens);
+    expect(stored).toEqual(await getTokenStats(db().raw, first.runs.filter((r) => r.onBoard).map((r) => r.id)));
   });
 
   it("measures coverage of the suite: missing and incomplete variants", async () => {

@@ -12,7 +12,7 @@ import type { ModelGroup } from "../catalog/types";
 import { buildCoverage, type CoverageRun } from "./config-coverage";
 import { selectSiblings, type SiblingModel } from "./config-siblings";
 import { compareSampling, parseJson, standing } from "./config-stats";
-import { getTokenStats } from "./config-tokens";
+import { getStoredTokenStats } from "./config-tokens";
 import type {
   Board,
   ConfigBenchmarkRow,
@@ -284,7 +284,7 @@ export async function getConfigView(slug: string, rawArg?: RawClient): Promise<C
     return buildCoverage(b, suiteVariants(b), coverageRuns);
   });
 
-  const tokens = await getTokenStats(raw, shown.map((r) => Number(r.id)));
+  const tokens = await getStoredTokenStats(raw, shown.map((r) => Number(r.id)));
   const sampling = compareSampling(
     parseJson(self.sampling_args),
     shown.map((r) => ({ id: Number(r.id), args: parseJson(r.sampling_args) })),
