@@ -22,7 +22,7 @@ import { archiveKind } from "../ingest/archive";
 import { catalogModelForProvider } from "../ingest/identity";
 import { logAction } from "./audit";
 import { authorize, requireAdmin, requireViewer } from "./authz";
-import { SubmissionError } from "./errors";
+import { isStorageFull, STORAGE_FULL_MESSAGE, SubmissionError } from "./errors";
 import { checkUploadPath, ingestInputs, receivedBytes, relativeName, storedPath, submissionDir, uploadLabel } from "./files";
 import { checkDailyQuota, formatBytes, type UploadLimits } from "./limits";
 import { withLock } from "./lock";
@@ -141,7 +141,14 @@ export async function createSubmission(ctx: SubmissionContext, viewer: Viewer | 
     );
     return Number(row.id);
   });
-  await fs.mkdir(submissionDir(ctx.dataDir, id), { recursive: true, mode: 0o700 });
+  try {
+    await fs.mkdir(submissionDir(ctx.dataDir, id), { recursive: true, mode: 0o700 });
+  } catch (e) {
+    // No folder (e.g. the disk is full): no submission either, so nothing half-made is kept.
+    await ctx.raw.query(`delete from submissions where id = $1 and status = 'uploading'`, [id]);
+    if (isStorageFull(e)) throw new SubmissionError(507, STORAGE_FULL_MESSAGE);
+    throw e;
+  }
   return (await loadSubmission(ctx.raw, id))!;
 }
 
@@ -199,8 +206,13 @@ export async function appendChunk(
       }
     } catch (e) {
       // Keep what arrived before a dropped connection (the browser resumes from there), but
-      // never bytes beyond the declared size.
+      // never bytes beyond the declared size, and nothing of a request the disk could not hold
+      // (the file is back at `start`: after space is freed the same request succeeds).
       if (e instanceof SubmissionError) await fh.truncate(start);
+      else if (isStorageFull(e)) {
+        await fh.truncate(start).catch(() => {});
+        throw new SubmissionError(507, STORAGE_FULL_MESSAGE, { received: start });
+      }
       throw e;
     } finally {
       await fh.close();
