@@ -414,7 +414,12 @@ export async function confirmSubmission(
           })
         : null;
       const out = buildReport(ctx, sub!, "submitted", report, problems, declared);
-      const inserted = (report?.runs ?? []).filter((r) => r.outcome === "inserted");
+      // Runs this submission stored already count as submitted: a confirm interrupted between the
+      // ingest and the status update (server killed) is completed by confirming again.
+      const mine = new Set(
+        (await ctx.raw.query<{ id: number }>(`select id from runs where submission_id = $1 and status = 'pending'`, [id])).map((r) => Number(r.id)),
+      );
+      const inserted = (report?.runs ?? []).filter((r) => r.outcome === "inserted" || (r.outcome === "duplicate" && r.runId !== null && mine.has(r.runId)));
       if (inserted.length === 0) {
         await ctx.raw.query(`update submissions set report = $2::jsonb, declared = $3::jsonb, updated_at = now() where id = $1`, [
           id, JSON.stringify({ ...out, kind: "validation" }), JSON.stringify(declared),
