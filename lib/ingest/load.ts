@@ -490,6 +490,18 @@ interface Parsed {
   transcripts: string;
 }
 
+/**
+ * Whatever is computed from the published runs (boards, snapshots, the servers' snapshot caches)
+ * is now stale. Bumped in the transaction that stores the runs, as its last statement (the row
+ * lock is held only until the commit): a process killed after a commit leaves no stale version.
+ */
+async function bumpDataVersion(tx: RawTx): Promise<void> {
+  await tx.query(
+    `insert into app_meta (key, value) values ('data_version', '1')
+     on conflict (key) do update set value = (app_meta.value::bigint + 1)::text, updated_at = now()`,
+  );
+}
+
 /** Several small runs in one transaction and one COPY per table. */
 async function commitGroup(raw: RawClient, group: Parsed[], opts: IngestOptions, state: CallState): Promise<void> {
   const local = new Map<string, Slot>();
@@ -505,6 +517,7 @@ async function commitGroup(raw: RawClient, group: Parsed[], opts: IngestOptions,
     for (const [i, g] of group.entries()) {
       await finishRun(tx, g.runId, g.parsed, await decideStatus(tx, g.p, g.runId, datasets[i], opts, state, local));
     }
+    await bumpDataVersion(tx);
   });
   for (const [i, g] of group.entries()) {
     applyCommitted(state, g.p, g.runId, g.parsed.rows, local, `${g.p.resolved.benchmark}|${g.p.resolved.datasetKey}`, datasets[i]);
@@ -567,6 +580,7 @@ async function streamLargeRun(
     checkAgainstMetadata(p, parsed);
     rows = parsed.rows;
     await finishRun(tx, runId, parsed, await decideStatus(tx, p, runId, datasetId, opts, state, local));
+    await bumpDataVersion(tx);
   });
   applyCommitted(state, p, runId, rows, local, `${p.resolved.benchmark}|${p.resolved.datasetKey}`, datasetId);
   return rows;
@@ -688,11 +702,6 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
   // A later run of this call may have superseded an earlier one: report final statuses.
   const inserted = report.runs.filter((r) => r.outcome === "inserted" && r.runId !== null);
   if (inserted.length) {
-    // Whatever is computed from the published runs (boards, snapshots) is now stale.
-    await raw.query(
-      `insert into app_meta (key, value) values ('data_version', '1')
-       on conflict (key) do update set value = (app_meta.value::bigint + 1)::text, updated_at = now()`,
-    );
     const final = await raw.query<{ id: number; status: IngestedRun["status"] }>(`select id, status from runs where id = any($1::int[])`, [
       inserted.map((r) => r.runId),
     ]);
