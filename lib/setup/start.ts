@@ -76,10 +76,15 @@ type Global = typeof globalThis & { __medmarksRecovering?: Promise<unknown> };
 function recover(): void {
   const g = globalThis as Global;
   if (g.__medmarksRecovering) return;
-  g.__medmarksRecovering = retryUntilReady("database connection", async () => {
-    const handle = await getDbHandle();
-    await handle.raw.query(`select 1`);
-  }).finally(() => {
+  // Probe often (at most every 2 s): a restarting PostgreSQL is usually back within seconds.
+  g.__medmarksRecovering = retryUntilReady(
+    "database connection",
+    async () => {
+      const handle = await getDbHandle();
+      await handle.raw.query(`select 1`);
+    },
+    { maxDelayMs: 2000 },
+  ).finally(() => {
     g.__medmarksRecovering = undefined;
   });
 }

@@ -218,7 +218,7 @@ function leftovers(ctx: Ctx): string[] {
 }
 
 /** Upload a run folder in chunks; resumable: `state` keeps the submission id across a kill. */
-async function uploadChunked(base: string, cookie: string, dir: string, state: { id?: number }, chunk = 128 * 1024): Promise<string> {
+async function uploadChunked(base: string, cookie: string, dir: string, state: { id?: number; stage?: string }, chunk = 128 * 1024): Promise<string> {
   const up = new Uploader(base, cookie);
   const statuses: number[] = [];
   const files = ["metadata.json", "results.jsonl"].map((f) => ({ path: `base/${f}`, data: fs.readFileSync(path.join(dir, f)) }));
@@ -232,11 +232,15 @@ async function uploadChunked(base: string, cookie: string, dir: string, state: {
     let at = sub.files[i]?.received ?? 0;
     while (at < f.data.length) {
       const end = Math.min(f.data.length, at + chunk);
+      state.stage = `PUT file ${i} at ${Math.round(at / 1024)} KB`;
       at = await up.put(id, i, f.data.subarray(0, end), at, statuses);
     }
   }
+  state.stage = "validate";
   await up.step(id, "validate", statuses);
+  state.stage = "confirm";
   await up.step(id, "confirm", statuses);
+  state.stage = "done";
   return "pending";
 }
 
@@ -305,17 +309,18 @@ async function round(ctx: Ctx, n: number, kind: Kind, rand: () => number): Promi
   }
   const reads = readLoad(base, 3);
   const ingest = wantsIngest ? spawnIngest(dir, ctx.dbEnv) : null;
-  const upState: { id?: number } = {};
+  const upState: { id?: number; stage?: string } = {};
   const upload = upDir ? uploadChunked(base, ctx.cookie, upDir, upState).catch((e: Error) => `failed: ${e.message.slice(0, 120)}`) : null;
-  res.killAtMs = Math.round(200 + rand() * (wantsServerKill && !wantsIngest && !wantsUpload ? 2000 : 5000));
+  res.killAtMs = Math.round(200 + rand() * (wantsServerKill && !wantsIngest && !wantsUpload ? 2000 : 9000));
   await sleep(res.killAtMs);
   if (kind === "ingest" || kind === "both") {
     if (ingest && killGroup(ingest.child)) res.killed.push("ingest");
     else if (ingest) res.killed.push("ingest (had finished)");
   }
   if (kind === "both") await sleep(Math.round(rand() * 1500));
+  const stageAtKill = upState.stage;
   if (wantsServerKill) {
-    if (await killServer(ctx)) res.killed.push("server");
+    if (await killServer(ctx)) res.killed.push(upload ? `server (upload: ${stageAtKill ?? "starting"})` : "server");
   }
   const ingestEnd = ingest ? await ingest.done : null;
   const upEnd = upload ? await upload : null;
@@ -334,12 +339,12 @@ async function round(ctx: Ctx, n: number, kind: Kind, rand: () => number): Promi
   const base2 = ctx.server!.baseURL;
   // Complete the data.
   if (wantsIngest) {
-    res.completed += await completeIngest(ctx, dir);
+    res.completed += `${await completeIngest(ctx, dir)}; `;
     ctx.artifacts.push(...batch);
   }
   if (upDir) {
     const status = await uploadChunked(base2, ctx.cookie, upDir, upState);
-    res.completed += `upload #${upState.id} ${status}`;
+    res.completed += `upload #${upState.id} ${status}; `;
     ctx.artifacts.push(await describeRun(upDir, "upload"));
   }
   const http = await httpCheck(base2);
@@ -512,7 +517,7 @@ async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: numb
     ctx.cookie = await signIn(ctx.server!.baseURL, "faulty", "faults-password-0123456789");
 
     console.log(`\n(a) ${opts.rounds} rounds of kill -9 (seed ${opts.seed})`);
-    console.log(`${"#".padStart(3)}  ${"kind".padEnd(8)} ${"kill at".padStart(8)}  ${"killed".padEnd(16)} ${"restart".padStart(8)}  ${"leftovers before restart".padEnd(34)} result`);
+    console.log(`${"#".padStart(3)}  ${"kind".padEnd(8)} ${"kill at".padStart(8)}  ${"killed".padEnd(24)} ${"restart".padStart(8)}  ${"leftovers before restart".padEnd(34)} result`);
     for (let i = 0; i < opts.rounds; i++) {
       const kind = KINDS[i % KINDS.length];
       let r: RoundResult;
@@ -525,7 +530,7 @@ async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: numb
       rounds.push(r);
       const reads = Object.entries(r.reads).map(([k, v]) => `${k}:${v}`).join(" ");
       console.log(
-        `${String(r.round).padStart(3)}  ${r.kind.padEnd(8)} ${`${r.killAtMs} ms`.padStart(8)}  ${(r.killed.join("+") || "-").padEnd(16)} ${r.restartMs === null ? "-".padStart(8) : `${(r.restartMs / 1000).toFixed(1)} s`.padStart(8)}  ${(r.leftovers.join(", ") || "-").padEnd(34)} ${r.ok ? "ok" : "FAIL"}  reads ${reads || "-"} · ${r.completed}`,
+        `${String(r.round).padStart(3)}  ${r.kind.padEnd(8)} ${`${r.killAtMs} ms`.padStart(8)}  ${(r.killed.join("+") || "-").padEnd(24)} ${r.restartMs === null ? "-".padStart(8) : `${(r.restartMs / 1000).toFixed(1)} s`.padStart(8)}  ${(r.leftovers.join(", ") || "-").padEnd(34)} ${r.ok ? "ok" : "FAIL"}  reads ${reads || "-"} · ${r.completed}`,
       );
       for (const p of r.problems.slice(0, 10)) console.log(`       ! ${p}`);
     }
@@ -551,7 +556,8 @@ async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: numb
       }
     }
     // Final: everything given is there exactly once.
-    const http = ctx.server ? await httpCheck(ctx.server.baseURL) : { problems: ["no server"], snapshot: null };
+    if (!ctx.server) await start(ctx);
+    const http = await httpCheck(ctx.server!.baseURL);
     const finalProblems = [...http.problems, ...(await dbCheck(ctx, http.snapshot))];
     const okRounds = rounds.filter((r) => r.ok).length;
     const restarts = rounds.map((r) => r.restartMs).filter((x): x is number => x !== null);
