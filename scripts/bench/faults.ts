@@ -44,6 +44,7 @@ import { writeGenARun } from "../../lib/ingest/test-fixtures";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PG_BASE = process.env.FAULTS_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+process.setMaxListeners(100); // startServer adds an exit listener per (re)start
 
 /** mulberry32: reproducible random moments. */
 function prng(seed: number) {
@@ -387,9 +388,14 @@ async function pgRestart(ctx: Ctx): Promise<PgRestartResult> {
   await sleep(2000);
   const t0 = Date.now();
   console.log(`  restarting PostgreSQL ${version} at ${new Date().toISOString()} (pg_ctlcluster … restart)`);
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "ignore" });
+  // Asynchronously: the reads go on while PostgreSQL stops and starts.
+  const restarted = new Promise<number | null>((resolve) =>
+    spawn("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "ignore" }).on("exit", (code) => resolve(code)),
+  ).then((code) => {
+    out.restartSeconds = (Date.now() - t0) / 1000;
+    if (code !== 0) throw new Error(`pg_ctlcluster restart exited ${code}`);
+  });
   out.ran = true;
-  out.restartSeconds = (Date.now() - t0) / 1000;
   // Recovery: the first moment from which 10 reads in a row answer 200.
   let streak = 0;
   while (Date.now() - t0 < 60_000) {
@@ -402,6 +408,7 @@ async function pgRestart(ctx: Ctx): Promise<PgRestartResult> {
     }
     await sleep(100);
   }
+  await restarted;
   await sleep(3000);
   await reads.stop();
   out.during = reads.counts;
