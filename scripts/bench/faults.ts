@@ -396,7 +396,8 @@ async function pgRestart(ctx: Ctx): Promise<PgRestartResult> {
     if (code !== 0) throw new Error(`pg_ctlcluster restart exited ${code}`);
   });
   out.ran = true;
-  // Recovery: the first moment from which 10 reads in a row answer 200.
+  await restarted;
+  // Recovery: once PostgreSQL is back, the first moment from which 10 reads in a row answer 200.
   let streak = 0;
   while (Date.now() - t0 < 60_000) {
     const r = await fetch(`${base}/api/v1/leaderboard?board=V`, { headers: { "cache-control": "no-cache" }, signal: AbortSignal.timeout(15_000) }).catch(() => null);
@@ -408,7 +409,6 @@ async function pgRestart(ctx: Ctx): Promise<PgRestartResult> {
     }
     await sleep(100);
   }
-  await restarted;
   await sleep(3000);
   await reads.stop();
   out.during = reads.counts;
