@@ -48,6 +48,19 @@ export async function signIn(baseURL: string, name: string, password: string): P
   return cookieHeader(jar);
 }
 
+/** fetch, with the transport error's cause in the message ("fetch failed" alone says nothing). */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    throw new TransportError(`${init.method ?? "GET"} ${new URL(url).pathname}: ${(e as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})` : ""}`);
+  }
+}
+
+/** The connection failed (reset, refused, closed): no HTTP status was received. */
+export class TransportError extends Error {}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -87,7 +100,7 @@ export class Uploader {
   }
 
   async start(files: { path: string; size: number }[], statuses: number[]): Promise<number> {
-    const res = await fetch(`${this.baseURL}/api/v1/submissions`, {
+    const res = await send(`${this.baseURL}/api/v1/submissions`, {
       method: "POST",
       headers: this.headers({ "content-type": "application/json" }),
       body: JSON.stringify({ files }),
@@ -100,7 +113,7 @@ export class Uploader {
 
   /** PUT bytes from `offset`; on 409 resume from what the server holds. Returns bytes held. */
   async put(id: number, index: number, data: Buffer, offset: number, statuses: number[]): Promise<number> {
-    const res = await fetch(`${this.baseURL}/api/v1/submissions/${id}/files/${index}?offset=${offset}`, {
+    const res = await send(`${this.baseURL}/api/v1/submissions/${id}/files/${index}?offset=${offset}`, {
       method: "PUT",
       headers: this.headers({ "content-type": "application/octet-stream" }),
       body: new Uint8Array(data.subarray(offset)),
@@ -116,7 +129,7 @@ export class Uploader {
   }
 
   async step(id: number, step: "validate" | "confirm", statuses: number[]): Promise<unknown> {
-    const res = await fetch(`${this.baseURL}/api/v1/submissions/${id}/${step}`, {
+    const res = await send(`${this.baseURL}/api/v1/submissions/${id}/${step}`, {
       method: "POST",
       headers: this.headers({ "content-type": "application/json" }),
       body: "{}",
