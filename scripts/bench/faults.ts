@@ -3,7 +3,7 @@
 //
 //   npx next build   # once, first: this serves the existing .next
 //   npx tsx scripts/bench/faults.ts [--rounds 20] [--seed 1] [--embedded | --database-url postgres://…/db]
-//        [--no-pg-restart] [--no-disk-full]
+//        [--no-pg-restart] [--no-disk-full] [--no-start-failure]
 //
 // Database: by default a fresh PostgreSQL database `faults_f_<pid>` on 127.0.0.1:5432 (dropped at
 // the end); `--database-url` uses that one (kept); `--embedded` a fresh embedded PGlite.
@@ -26,9 +26,14 @@
 // (c) Disk full (root only; not with --no-disk-full): a 1 MB tmpfs mounted on DATA_DIR/uploads; an
 //   upload larger than that must get 507 "Storage full" with nothing of the failed request kept;
 //   after the tmpfs is grown (space freed) the same upload resumes and is confirmed.
+// (d) Not with --no-start-failure: a second server started while its database cannot be reached
+//   (PostgreSQL behind a closed relay port; on the embedded database, its data dir locked by a live
+//   process): `/`, the API and /api/health must answer 503 with a message (not 500); once the
+//   obstacle is gone the server must serve 200 by itself, without a restart.
 // Prints each round's result and a summary; ends with one JSON line.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -497,8 +502,132 @@ async function diskFull(ctx: Ctx): Promise<DiskFullResult> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (d) The database unreachable when the server starts
 
-async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: number; seed: number; pgRestart: boolean; diskFull: boolean }) {
+interface StartFailureResult {
+  ran: boolean;
+  how: string;
+  whileDown: Record<string, number>;
+  sample: string;
+  recoverSeconds: number | null;
+  ok: boolean;
+}
+
+/** A TCP relay to PostgreSQL that can be opened and closed (a network outage, no restart). */
+function relay(target: { host: string; port: number }) {
+  let server: net.Server | null = null;
+  const sockets = new Set<net.Socket>();
+  return {
+    async open(port: number) {
+      server = net.createServer((c) => {
+        const up = net.connect(target.port, target.host);
+        sockets.add(c).add(up);
+        const drop = () => {
+          c.destroy();
+          up.destroy();
+          sockets.delete(c);
+          sockets.delete(up);
+        };
+        c.pipe(up).pipe(c);
+        c.on("error", drop).on("close", drop);
+        up.on("error", drop).on("close", drop);
+      });
+      await new Promise<void>((r) => server!.listen(port, "127.0.0.1", () => r()));
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+      if (server) await new Promise<void>((r) => server!.close(() => r()));
+      server = null;
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
+  const { port } = srv.address() as net.AddressInfo;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+/**
+ * Start a second server while its database cannot be reached — PostgreSQL behind a closed relay
+ * port, or the embedded data dir locked by a live process — read `/` and the API meanwhile (503
+ * with a message expected, not 500), then remove the obstacle and time the recovery (no restart).
+ */
+async function startFailure(ctx: Ctx): Promise<StartFailureResult> {
+  const out: StartFailureResult = { ran: true, how: "", whileDown: {}, sample: "", recoverSeconds: null, ok: false };
+  const port = await freePort();
+  let unblock: () => Promise<void>;
+  let opts: Parameters<typeof startServer>[0];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mm-faults-start-"));
+  let holder: ChildProcess | null = null;
+  if (ctx.embedded) {
+    // The data dir of the main run, held by a live process that is not the server.
+    await stopGracefully(ctx);
+    holder = spawn("sleep", ["600"], { stdio: "ignore" });
+    fs.writeFileSync(path.join(ctx.dataDir, "pglite.lock"), String(holder.pid));
+    out.how = `embedded data dir locked by a live process (pid ${holder.pid})`;
+    opts = { port, dataDir: ctx.dataDir, seedDemo: true, demoQuestions: 10, timeoutMs: 120_000 };
+    unblock = async () => {
+      holder!.kill("SIGKILL");
+      await waitExit(holder!);
+    };
+  } else {
+    const target = new URL(ctx.databaseUrl!);
+    const r = relay({ host: target.hostname, port: Number(target.port || 5432) });
+    const relayPort = await freePort();
+    const url = new URL(ctx.databaseUrl!);
+    url.port = String(relayPort);
+    out.how = `PostgreSQL behind a closed port (relay 127.0.0.1:${relayPort} → ${target.host})`;
+    opts = { port, databaseUrl: url.toString(), dataDir, timeoutMs: 120_000 };
+    unblock = () => r.open(relayPort);
+    (out as { close?: () => Promise<void> }).close = () => r.close();
+  }
+  const started = startServer({ ...opts, env: { DEMO_ADMIN: "0" } });
+  started.catch(() => {});
+  const base = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  // While the database is down: 20 reads over 10 s.
+  for (let i = 0; Date.now() - t0 < 60_000 && i < 20; ) {
+    for (const p of ["/", "/api/v1/leaderboard?board=V", "/benchmarks/medqa", "/api/health"]) {
+      try {
+        const res = await fetch(base + p, { signal: AbortSignal.timeout(15_000) });
+        const text = await res.text();
+        const key = res.status === 503 && /database/i.test(text) ? "503" : res.status === 503 ? "503-no-message" : String(res.status);
+        out.whileDown[key] = (out.whileDown[key] ?? 0) + 1;
+        if (!out.sample && res.status === 503) out.sample = `${p}: ${text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 220)}`;
+        i++;
+      } catch {
+        await sleep(200); // not listening yet
+      }
+    }
+    await sleep(500);
+  }
+  const t1 = Date.now();
+  await unblock();
+  let srv: BenchServer | null = null;
+  try {
+    srv = await started;
+    out.recoverSeconds = (Date.now() - t1) / 1000;
+  } catch (e) {
+    out.sample += ` · did not recover: ${(e as Error).message.slice(0, 300)}`;
+  }
+  srv?.stop();
+  if (srv) await waitExit(srv.child);
+  await (out as { close?: () => Promise<void> }).close?.();
+  delete (out as { close?: () => Promise<void> }).close;
+  if (holder && holder.exitCode === null) holder.kill("SIGKILL");
+  if (!ctx.embedded) fs.rmSync(dataDir, { recursive: true, force: true });
+  const bad = Object.keys(out.whileDown).filter((k) => k !== "503");
+  out.ok = bad.length === 0 && (out.whileDown["503"] ?? 0) > 0 && out.recoverSeconds !== null;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: number; seed: number; pgRestart: boolean; diskFull: boolean; startFailure: boolean }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mm-faults-"));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "mm-faults-art-"));
   const ctx: Ctx = {
@@ -517,6 +646,7 @@ async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: numb
   const rounds: RoundResult[] = [];
   let pg: PgRestartResult | null = null;
   let disk: DiskFullResult | null = null;
+  let start_: StartFailureResult | null = null;
   try {
     const firstStart = await start(ctx);
     console.log(`server up on ${ctx.server!.baseURL} in ${(firstStart / 1000).toFixed(1)} s (${opts.embedded ? "embedded PGlite" : "PostgreSQL"}, DEMO_QUESTIONS=10)`);
@@ -553,6 +683,13 @@ async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: numb
         console.log(`  upload afterwards: ${pg.uploadAfter}; ingest afterwards: ${pg.ingestAfter}; ${pg.ok ? "ok" : "FAIL"}`);
       }
     }
+    if (opts.startFailure) {
+      console.log(`\n(d) the database unreachable when the server starts`);
+      start_ = await startFailure(ctx);
+      console.log(`  ${start_.how}: answers while down ${Object.entries(start_.whileDown).map(([k, v]) => `${k}: ${v}`).join(", ")}`);
+      console.log(`  e.g. ${start_.sample}`);
+      console.log(`  recovered by itself ${start_.recoverSeconds === null ? "NEVER" : `${start_.recoverSeconds.toFixed(1)} s after the obstacle was removed`}; ${start_.ok ? "ok" : "FAIL"}`);
+    }
     if (opts.diskFull) {
       console.log(`\n(c) disk full during an upload (1 MB tmpfs on DATA_DIR/uploads)`);
       disk = await diskFull(ctx);
@@ -580,10 +717,14 @@ async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: numb
       finalProblems,
       pgRestart: pg,
       diskFull: disk,
-      pass: okRounds === rounds.length && finalProblems.length === 0 && (pg === null || !pg.ran || pg.ok) && (disk === null || !disk.ran || disk.ok),
+      startFailure: start_,
+      pass:
+        okRounds === rounds.length && finalProblems.length === 0 && (pg === null || !pg.ran || pg.ok) && (disk === null || !disk.ran || disk.ok) &&
+        (start_ === null || start_.ok),
       rows: rounds,
     };
     console.log(`\nSummary: ${okRounds}/${rounds.length} rounds ok, ${summary.kills} kill -9, restart to 200 median ${summary.restartSecondsMedian} s, max ${summary.restartSecondsMax} s; ${ctx.artifacts.length} artifacts all stored once with their rows${finalProblems.length ? " — NO: " + finalProblems.slice(0, 5).join("; ") : ""}`);
+    console.log(`start with the database unreachable: ${start_ === null ? "not run" : start_.ok ? "ok" : "FAIL"}`);
     console.log(`PostgreSQL restart: ${pg === null ? "not run" : pg.ran ? (pg.ok ? "ok" : "FAIL") : `skipped (${pg.reason})`} · disk full: ${disk === null ? "not run" : disk.ran ? (disk.ok ? "ok" : "FAIL") : `skipped (${disk.reason})`} · ${summary.pass ? "PASS" : "FAIL"}`);
     console.log(JSON.stringify(summary));
     return summary.pass;
@@ -604,6 +745,7 @@ async function main() {
       "database-url": { type: "string" },
       "no-pg-restart": { type: "boolean", default: false },
       "no-disk-full": { type: "boolean", default: false },
+      "no-start-failure": { type: "boolean", default: false },
     },
   });
   const common = {
@@ -611,6 +753,7 @@ async function main() {
     seed: Number(values.seed),
     pgRestart: !values["no-pg-restart"],
     diskFull: !values["no-disk-full"],
+    startFailure: !values["no-start-failure"],
   };
   let pass: boolean;
   if (values.embedded) pass = await run({ ...common, embedded: true });
