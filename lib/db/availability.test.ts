@@ -38,6 +38,10 @@ describe("database availability", () => {
     expect(isConnectionError(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "CONNECTION_CLOSED" }) }))).toBe(true);
     expect(isConnectionError(new DataDirInUseError("/d", 1))).toBe(true);
     expect(isConnectionError(new Error("plain"))).toBe(false);
+    // A drizzle "Failed query" wrapper is described by the connection error inside it.
+    const wrapped = new Error('Failed query: CREATE SCHEMA IF NOT EXISTS "drizzle"', { cause: error });
+    expect(isConnectionError(wrapped)).toBe(true);
+    expect(describeDbError(wrapped)).toMatch(/ECONNREFUSED/);
   });
 
   it("a connection error while serving marks the database unavailable once and asks for recovery", () => {

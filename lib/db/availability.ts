@@ -105,11 +105,19 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
 /** A one-line description of a database error for logs and the 503 page (no stack, no password). */
 export function describeDbError(error: unknown): string {
   if (!(error instanceof Error)) return String(error).slice(0, 300);
+  // Drizzle wraps driver errors ("Failed query: <sql>"): describe the connection error inside.
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error && isConnectionError(cause) && !isOwnConnectionError(error)) return describeDbError(cause);
   const code = (error as { code?: unknown }).code;
   let msg = error.message || error.name;
   if (!msg && error instanceof AggregateError) msg = error.errors.map((e) => (e as Error)?.message).filter(Boolean).join("; ");
   msg = msg.replace(/postgres(ql)?:\/\/[^@\s]*@/g, "postgres://***@");
   return (typeof code === "string" && !msg.includes(code) ? `${msg} (${code})` : msg).slice(0, 300);
+}
+
+function isOwnConnectionError(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return error instanceof DatabaseUnavailableError || error instanceof DataDirInUseError || (typeof code === "string" && CONNECTION_CODES.has(code));
 }
 
 /** Seconds until the next attempt, for Retry-After (at least 1). */
