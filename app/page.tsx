@@ -6,8 +6,7 @@ import { InfoIcon, TriangleAlertIcon } from "lucide-react";
 import { catalogCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { BoardTabs } from "@/components/leaderboard/board-tabs";
 import { DroppedDatasets } from "@/components/leaderboard/dropped-datasets";
-import type { FacetRow } from "@/components/leaderboard/filter";
-import { LeaderboardFilters } from "@/components/leaderboard/leaderboard-filters";
+import { compactBoard } from "@/components/leaderboard/compact";
 import { LeaderboardTable } from "@/components/leaderboard/leaderboard-table";
 import { parseLeaderboardParams, validateLeaderboardParams } from "@/components/leaderboard/params";
 import { SettingsPanel } from "@/components/leaderboard/settings-panel";
@@ -20,7 +19,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pathWithQuery } from "@/lib/cite/url";
 import { formatInt } from "@/lib/format";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
-import type { LeaderboardView } from "@/lib/queries/leaderboard-types";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -30,19 +28,6 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 const BOARD_HINT = { V: "verifiable benchmarks", OE: "open-ended benchmarks, graded by LLM judges" } as const;
-
-function toFacetRows(rows: LeaderboardView["rows"]): FacetRow[] {
-  return rows.map(({ config, displayName, modelName, modelId, org, group, reasoningEffort, paramsB }) => ({
-    config,
-    displayName,
-    modelName,
-    modelId,
-    org,
-    group,
-    reasoningEffort,
-    paramsB,
-  }));
-}
 
 /**
  * The home page: the Medmarks-V / Medmarks-OE leaderboard. Every view parameter is in the URL,
@@ -140,8 +125,8 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         </section>
       ) : (
         <>
-          <LeaderboardFilters rows={toFacetRows(view.rows)} />
-          <LeaderboardTable view={view} />
+          {/* The search, facets and table: one client component, the board passed once, compact. */}
+          <LeaderboardTable board={compactBoard(view)} />
           <DroppedDatasets view={view} />
         </>
       )}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 
 import { AccountMenu } from "@/components/account/account-menu";
-import { ThemeToggle } from "@/components/theme-toggle";
+import { ThemeToggle } from "@/components/theme-toggle-loader";
 import { NavLink } from "@/components/ui/nav-link";
 
 // Only routes that exist: a link to a page not built yet would be a 404 (and Next prefetches it).

@@ -11,7 +11,7 @@ import { ExportCsvButton } from "@/components/compare/export-csv-button";
 import { ItemDiffFilters } from "@/components/compare/item-diff-filters";
 import { ItemDiffTable } from "@/components/compare/item-diff-table";
 import { compareViewHref, parseCompareParams, type ComparePageParams } from "@/components/compare/params";
-import { ScoresChart } from "@/components/compare/scores-chart";
+import { ScoresChart } from "@/components/charts/lazy";
 import { UsageTable } from "@/components/compare/usage-table";
 import { WinRateMatrix } from "@/components/compare/win-rate-matrix";
 import { BoardNav } from "@/components/head-to-head/board-nav";

@@ -5,7 +5,7 @@ import { InfoIcon, TriangleAlertIcon } from "lucide-react";
 
 import { catalogCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { formatX } from "@/components/efficiency/axis";
-import { EfficiencyChart } from "@/components/efficiency/efficiency-chart";
+import { EfficiencyChart } from "@/components/charts/lazy";
 import { EfficiencyControls } from "@/components/efficiency/efficiency-controls";
 import { EfficiencyTable } from "@/components/efficiency/efficiency-table";
 import { efficiencyHref, parseEfficiencyParams, type EfficiencyPageParams } from "@/components/efficiency/params";

@@ -5,7 +5,7 @@ import { TriangleAlertIcon } from "lucide-react";
 
 import { boardCitations, CiteThisView } from "@/components/cite/cite-this-view";
 import { BoardNav } from "@/components/head-to-head/board-nav";
-import { BreakdownChart } from "@/components/head-to-head/breakdown-chart";
+import { BreakdownChart } from "@/components/charts/lazy";
 import { BreakdownTable } from "@/components/head-to-head/breakdown-table";
 import { MatrixTable } from "@/components/head-to-head/matrix-table";
 import { headToHeadHref, parseHeadToHeadParams } from "@/components/head-to-head/params";

@@ -7,7 +7,7 @@ import { boardCitations, catalogCitations, CiteThisView } from "@/components/cit
 import { BoardNav } from "@/components/head-to-head/board-nav";
 import { headToHeadHref } from "@/components/head-to-head/params";
 import { DeltasTable } from "@/components/medical/deltas-table";
-import { ForestChart } from "@/components/medical/forest-chart";
+import { ForestChart } from "@/components/charts/lazy";
 import { medicalHref, parseMedicalParams } from "@/components/medical/params";
 import { PairsTable } from "@/components/medical/pairs-table";
 import { compareHref } from "@/components/model/params";

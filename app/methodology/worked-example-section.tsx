@@ -19,7 +19,7 @@ export function WorkedExampleSection() {
         The spec&apos;s test vector: two datasets of three questions each (one reward per question; — = no reward). Configuration a ran
         both, b only the first, c only the second.
       </p>
-      <Table containerClassName="rounded-lg border max-w-2xl">
+      <Table containerClassName="rounded-lg border max-w-2xl" scrollLabel="Test vector: rewards per configuration and dataset">
         <caption className="sr-only">Rewards of the test vector</caption>
         <TableHeader>
           <TableRow>
@@ -52,7 +52,7 @@ export function WorkedExampleSection() {
           .join("; ")}
         ), so nobody is ranked. With per-model coverage each configuration averages over the datasets it has:
       </p>
-      <Table containerClassName="rounded-lg border max-w-3xl" data-testid="worked-example-result">
+      <Table containerClassName="rounded-lg border max-w-3xl" scrollLabel="Per-model coverage results of the test vector" data-testid="worked-example-result">
         <caption className="sr-only">Per-model coverage results of the test vector</caption>
         <TableHeader>
           <TableRow>

@@ -1,7 +1,7 @@
 import { ConfigDetailTable } from "@/components/order-bias/config-detail-table";
 import { FlippedConfigTable } from "@/components/order-bias/flipped-questions-table";
 import type { OrderBiasPageParams } from "@/components/order-bias/params";
-import { PositionPreferenceChart } from "@/components/order-bias/position-preference-chart";
+import { PositionPreferenceChart } from "@/components/charts/lazy";
 import { positionSets, shuffleSeeds } from "@/components/order-bias/view-model";
 import { withSnapshot } from "@/lib/boards/snapshot-context";
 import { formatDelta, formatInt, formatPercent } from "@/lib/format";

@@ -11,7 +11,7 @@ import { OrderBiasDetailSkeleton } from "@/components/order-bias/order-bias-skel
 import { OrderBiasHeatmapChart } from "@/components/order-bias/order-bias-heatmap-chart";
 import { OrderBiasMeasures } from "@/components/order-bias/measures";
 import { parseOrderBiasParams } from "@/components/order-bias/params";
-import { SensitivityChart } from "@/components/order-bias/sensitivity-chart";
+import { SensitivityChart } from "@/components/charts/lazy";
 import { SensitivityTable } from "@/components/order-bias/sensitivity-table";
 import { heatmapModel, RANKING_CHART_LIMIT, sensitivityPoints } from "@/components/order-bias/view-model";
 import { SnapshotNotices } from "@/components/snapshot/newer-notice";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
-import { AccountDropdown } from "./account-dropdown";
+import { AccountDropdown } from "./account-dropdown-loader";
 
 /** The header's account control: "Sign in", or the signed-in name with its menu. */
 export async function AccountMenu() {

@@ -62,7 +62,8 @@ export function BenchmarkFacts({ view }: { view: BenchmarkView }) {
             <h2 className="text-lg font-semibold">BibTeX</h2>
             <CopyButton text={view.bibtex} />
           </div>
-          <pre className="overflow-x-auto rounded-lg border bg-muted p-3 text-xs">{view.bibtex}</pre>
+          {/* Focusable so keyboard users can scroll long lines. */}
+          <pre tabIndex={0} aria-label="BibTeX" className="overflow-x-auto rounded-lg border bg-muted p-3 text-xs focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">{view.bibtex}</pre>
         </div>
       ) : null}
     </section>

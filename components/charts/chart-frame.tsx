@@ -5,13 +5,13 @@
  * buttons. The exported file carries the title, axes, legend and a footer "URL · snapshot · date"
  * (see export-svg.ts), so a figure in a paper says where it came from. With `embedPath` it also
  * offers "Embed": the `<iframe>` snippet of the same view alone (`/embed/...`, see components/embed).
+ * The export code (./download-chart) is loaded on the first click, not with the page.
  */
 import { useRef, useState, type ReactNode } from "react";
 import { DownloadIcon } from "lucide-react";
 import { EmbedButton } from "@/components/embed/embed-button";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import { downloadFigurePng, downloadFigureSvg } from "./download-chart";
 import type { LegendItem } from "./export-svg";
 
 export interface ChartFrameProps {
@@ -73,10 +73,10 @@ export function ChartFrame({
         </figcaption>
         <div className="flex flex-wrap items-center gap-1">
           {controls}
-          <Button variant="outline" size="sm" onClick={() => run(() => downloadFigureSvg(ref.current!, meta()))} aria-label={`Download “${title}” as SVG`}>
+          <Button variant="outline" size="sm" onClick={() => run(async () => (await import("./download-chart")).downloadFigureSvg(ref.current!, meta()))} aria-label={`Download “${title}” as SVG`}>
             <DownloadIcon aria-hidden /> SVG
           </Button>
-          <Button variant="outline" size="sm" onClick={() => run(() => downloadFigurePng(ref.current!, meta()))} aria-label={`Download “${title}” as PNG`}>
+          <Button variant="outline" size="sm" onClick={() => run(async () => (await import("./download-chart")).downloadFigurePng(ref.current!, meta()))} aria-label={`Download “${title}” as PNG`}>
             <DownloadIcon aria-hidden /> PNG
           </Button>
           {embedPath ? <EmbedButton path={embedPath} height={embedHeight ?? 400} snapshotId={snapshotId} title={title} /> : null}

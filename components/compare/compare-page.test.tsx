@@ -3,6 +3,7 @@
  * rendered as on the server) against a small demo database, on PGlite.
  */
 import { renderToString } from "react-dom/server";
+import { renderToHtml } from "@/tests/support/render-html";
 import { describe, expect, it, vi } from "vitest";
 
 import { useCatalogDb } from "@/tests/support/catalog-db";
@@ -35,7 +36,7 @@ describe("/compare renders", () => {
     await ingestPaths(h.raw, [root], { provenance: "demo" });
   });
 
-  const render = async (sp: Record<string, string> = {}) => renderToString(await ComparePage({ searchParams: Promise.resolve(sp) }));
+  const render = async (sp: Record<string, string> = {}) => await renderToHtml(await ComparePage({ searchParams: Promise.resolve(sp) }));
 
   it("renders the comparison: table rows, method, chart, matrix, usage, alignment and the item diff", async () => {
     db();

@@ -114,7 +114,7 @@ export function ConfigPicker({ params, selected, unknown, reference, options }: 
                   href={compareViewHref({ ...params, ref: s.config, after: null })}
                   scroll={false}
                   className="rounded-full px-1.5 text-[11px] text-muted-foreground underline-offset-2 hover:bg-accent hover:underline focus-visible:outline-2 focus-visible:outline-ring"
-                  aria-label={`Make ${s.displayName} the reference`}
+                  aria-label={`make reference: ${s.displayName}`}
                 >
                   make reference
                 </Link>

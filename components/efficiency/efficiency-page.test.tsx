@@ -3,6 +3,7 @@
  * leaves rendered as on the server) against a small demo database on PGlite.
  */
 import { renderToString } from "react-dom/server";
+import { renderToHtml } from "@/tests/support/render-html";
 import { describe, expect, it, vi } from "vitest";
 
 import { useCatalogDb } from "@/tests/support/catalog-db";
@@ -38,7 +39,7 @@ describe("/efficiency renders", () => {
     await ingestPaths(h.raw, [root], { provenance: "demo" });
   });
 
-  const render = async (sp: Record<string, string> = {}) => renderToString(await EfficiencyPage({ searchParams: Promise.resolve(sp) }));
+  const render = async (sp: Record<string, string> = {}) => await renderToHtml(await EfficiencyPage({ searchParams: Promise.resolve(sp) }));
 
   it("renders the chart frame, the table with links and frontier marks, and the configs without usage", async () => {
     db();

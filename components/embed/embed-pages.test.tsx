@@ -6,6 +6,7 @@
  * layout leaves the site's chrome out on /embed (SiteChrome). PGlite (or PostgreSQL in CI).
  */
 import { renderToString } from "react-dom/server";
+import { renderToHtml } from "@/tests/support/render-html";
 import { describe, expect, it, vi } from "vitest";
 
 import { useCatalogDb } from "@/tests/support/catalog-db";
@@ -76,7 +77,7 @@ describe("/embed views", () => {
 
   it("leaderboard: the compact ranked table, filters and top n, footer linking the full board", async () => {
     db();
-    const html = renderToString(await EmbedLeaderboard(sp({ board: "V", n: "2", h: "300" })));
+    const html = await renderToHtml(await EmbedLeaderboard(sp({ board: "V", n: "2", h: "300" })));
     expect(html).toContain('data-testid="embed-leaderboard"');
     expect((html.match(/<tr[^>]*data-config="/g) ?? []).length).toBe(2);
     expect(html).toContain("2 of 3 configurations");
@@ -84,10 +85,10 @@ describe("/embed views", () => {
     expect(html).toContain('data-testid="embed-synthetic"');
     expect(fullViewLink(html)).toBe("/?board=V");
     expect(html).toContain(attr("href", "/models/medgemma-27b-text"));
-    const filtered = renderToString(await EmbedLeaderboard(sp({ q: "medgemma" })));
+    const filtered = await renderToHtml(await EmbedLeaderboard(sp({ q: "medgemma" })));
     expect((filtered.match(/<tr[^>]*data-config="/g) ?? []).length).toBe(1);
     expect(fullViewLink(filtered)).toBe("/?q=medgemma");
-    expect(renderToString(await EmbedLeaderboard(sp({ q: "no-such-model" })))).toContain('data-testid="embed-empty"');
+    expect(await renderToHtml(await EmbedLeaderboard(sp({ q: "no-such-model" })))).toContain('data-testid="embed-empty"');
   });
 
   it("efficiency, distribution, configuration scores, order bias, head to head and medical: a chart frame and the footer", async () => {
@@ -105,7 +106,7 @@ describe("/embed views", () => {
       ["medical", () => EmbedMedical(sp({ board: "V", pair: "medgemma-27b-text" })), "/medical?board=V&pair=medgemma-27b-text#pair"],
     ];
     for (const [view, page, full] of cases) {
-      const html = renderToString(await page());
+      const html = await renderToHtml(await page());
       expect(html, view).toContain(`data-embed-view="${view}"`);
       expect(html, view).toContain("data-chart-frame");
       expect(html, view).not.toContain('data-testid="embed-empty"');
@@ -119,17 +120,17 @@ describe("/embed views", () => {
   });
 
   it("head to head without a cell: the compact matrix", async () => {
-    const html = renderToString(await EmbedHeadToHead(sp({ board: "V" })));
+    const html = await renderToHtml(await EmbedHeadToHead(sp({ board: "V" })));
     expect(html).toContain('data-testid="embed-h2h-matrix"');
     expect(fullViewLink(html)).toBe("/head-to-head?board=V");
   });
 
   it("pins a snapshot, reports a malformed one, and 404s on unknown snapshots and subjects", async () => {
     const snap = (await getSnapshotStatus(null, db().raw))!.latest.id;
-    const pinnedHtml = renderToString(await EmbedLeaderboard(sp({ snapshot: snap })));
+    const pinnedHtml = await renderToHtml(await EmbedLeaderboard(sp({ snapshot: snap })));
     expect(pinnedHtml).toContain(`data-snapshot="${snap}"`);
     expect(fullViewLink(pinnedHtml)).toBe(`/?snapshot=${snap}`);
-    expect(renderToString(await EmbedLeaderboard(sp({ snapshot: "yesterday" })))).toContain('data-testid="embed-invalid-snapshot"');
+    expect(await renderToHtml(await EmbedLeaderboard(sp({ snapshot: "yesterday" })))).toContain('data-testid="embed-invalid-snapshot"');
     await expect(EmbedLeaderboard(sp({ snapshot: "ffffffffffffffff" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
     await expect(EmbedDistribution({ params: Promise.resolve({ slug: "no-such-benchmark" }), ...sp() })).rejects.toThrow(
       /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/,
@@ -137,7 +138,7 @@ describe("/embed views", () => {
     await expect(EmbedConfigScores({ params: Promise.resolve({ config: "no-such-config" }), ...sp() })).rejects.toThrow(
       /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/,
     );
-    expect(renderToString(await EmbedMedical(sp({ pair: "nope" })))).toContain('data-testid="embed-empty"');
+    expect(await renderToHtml(await EmbedMedical(sp({ pair: "nope" })))).toContain('data-testid="embed-empty"');
   });
 
   it("leaves the site chrome out on /embed and keeps it elsewhere", () => {

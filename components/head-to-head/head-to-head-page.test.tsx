@@ -3,6 +3,7 @@
  * leaves rendered as on the server) against a small demo database, on PGlite.
  */
 import { renderToString } from "react-dom/server";
+import { renderToHtml } from "@/tests/support/render-html";
 import { describe, expect, it, vi } from "vitest";
 
 import { useCatalogDb } from "@/tests/support/catalog-db";
@@ -34,7 +35,7 @@ describe("/head-to-head renders", () => {
     await ingestPaths(h.raw, [root], { provenance: "demo" });
   });
 
-  const render = async (sp: Record<string, string> = {}) => renderToString(await HeadToHeadPage({ searchParams: Promise.resolve(sp) }));
+  const render = async (sp: Record<string, string> = {}) => await renderToHtml(await HeadToHeadPage({ searchParams: Promise.resolve(sp) }));
 
   it("renders the matrix with linked cells, the synthetic banner and a hint to select a cell", async () => {
     db();

@@ -1,6 +1,7 @@
 /**
  * The leaderboard's URL state: one parser (URL → typed params) and its inverse (params → URL), so a
- * copied link reproduces the view. Plain TypeScript (zod, no React, no Next): the page, the client
+ * copied link reproduces the view. Plain TypeScript (no React, no Next, and no zod: the client leaves
+ * import it, and the validators below are a few lines where zod would add ~30 kB gzip): the page, the client
  * leaves, `GET /api/v1/leaderboard` and the tests all use it.
  *
  * Parameters (every one optional; defaults are dropped from generated URLs):
@@ -30,8 +31,6 @@
  * lib/boards/snapshot-context.ts); a malformed value is dropped here (the page reports it, see
  * components/snapshot/resolve.ts), and every link built from the params carries a valid one.
  */
-import { z } from "zod";
-
 import type { ModelGroup } from "@/lib/catalog/types";
 import {
   DEFAULT_LEADERBOARD_SETTINGS,
@@ -105,17 +104,33 @@ const MAX_Q = 200;
 const MAX_LIST = 100;
 const MAX_ITEM = 120;
 
-const boardSchema = z.enum(["V", "OE"]);
-const weightsSchema = z.enum(["ln", "sqrt", "equal", "cap"]);
-const coverageSchema = z.enum(["all-models", "per-model"]);
-const ordersSchema = z.enum(["folded", "separate"]);
-const missingSchema = z.enum(["neg-inf", "zero"]);
-const dataSchema = z.enum(["auto", "real", "official", "community", "demo", "all"]);
-const capSchema = z.coerce.number().int().min(1).max(100_000_000);
-const groupSchema = z.enum(["proprietary", "open-weight", "medical", "quantized"]);
-const sizeSchema = z.enum(["small", "medium", "large", "unknown"]);
-const columnIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/);
-const sortSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,100}:(asc|desc)$/);
+/** A value check: the accepted (normalised) value, or undefined when invalid. */
+type Check<T> = (value: string) => T | undefined;
+
+const oneOf =
+  <T extends string>(...values: readonly T[]): Check<T> =>
+  (v) =>
+    (values as readonly string[]).includes(v) ? (v as T) : undefined;
+const matching =
+  (re: RegExp): Check<string> =>
+  (v) =>
+    re.test(v) ? v : undefined;
+
+const boardSchema = oneOf<Board>("V", "OE");
+const weightsSchema = oneOf<LeaderboardSettings["weights"]>("ln", "sqrt", "equal", "cap");
+const coverageSchema = oneOf<LeaderboardSettings["coverage"]>("all-models", "per-model");
+const ordersSchema = oneOf<LeaderboardSettings["orders"]>("folded", "separate");
+const missingSchema = oneOf<LeaderboardSettings["missing"]>("neg-inf", "zero");
+const dataSchema = oneOf<LeaderboardSettings["data"]>("auto", "real", "official", "community", "demo", "all");
+/** A whole number from 1 to 1e8, written any way `Number()` reads (as zod's `coerce.number()` did). */
+const capSchema: Check<number> = (v) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000_000 ? n : undefined;
+};
+const groupSchema = oneOf<ModelGroup>(...MODEL_GROUPS);
+const sizeSchema = oneOf<SizeBucket>(...SIZE_BUCKETS);
+const columnIdSchema = matching(/^[A-Za-z0-9_.-]{1,100}$/);
+const sortSchema = matching(/^[A-Za-z0-9_.-]{1,100}:(asc|desc)$/);
 
 function getter(input: SearchParamsInput): (name: string) => string | null {
   if (typeof (input as { get?: unknown }).get === "function") {
@@ -151,12 +166,12 @@ export function validateLeaderboardParams(input: SearchParamsInput): {
   const get = getter(input);
   const issues: ParamIssue[] = [];
 
-  function one<T>(param: string, schema: z.ZodType<T>, fallback: T, normalise?: (raw: string) => string): T {
+  function one<T>(param: string, schema: Check<T>, fallback: T, normalise?: (raw: string) => string): T {
     const raw = get(param);
     if (raw === null || raw.trim() === "") return fallback;
     const value = normalise ? normalise(raw.trim()) : raw.trim();
-    const r = schema.safeParse(value);
-    if (r.success) return r.data;
+    const r = schema(value);
+    if (r !== undefined) return r;
     issues.push({ param, value: raw, message: describeIssue(param, raw) });
     return fallback;
   }
@@ -171,7 +186,7 @@ export function validateLeaderboardParams(input: SearchParamsInput): {
   } else if (get("cap") !== null && get("cap")!.trim() !== "") {
     const raw = get("cap")!;
     // A cap without weights=cap has no effect; still reject garbage so the API says so.
-    if (!capSchema.safeParse(raw.trim()).success) {
+    if (capSchema(raw.trim()) === undefined) {
       issues.push({ param: "cap", value: raw, message: describeIssue("cap", raw) });
     }
   }
@@ -187,7 +202,7 @@ export function validateLeaderboardParams(input: SearchParamsInput): {
   const qRaw = get("q") ?? "";
   const q = qRaw.trim().slice(0, MAX_Q);
 
-  function list<T extends string>(param: string, schema: z.ZodType<T> | null): T[] {
+  function list<T extends string>(param: string, schema: Check<T> | null): T[] {
     const raw = get(param);
     if (raw === null) return [];
     const out: T[] = [];
@@ -196,9 +211,9 @@ export function validateLeaderboardParams(input: SearchParamsInput): {
         out.push(item as T);
         continue;
       }
-      const r = schema.safeParse(item.toLowerCase());
-      if (r.success) {
-        if (!out.includes(r.data)) out.push(r.data);
+      const r = schema(item.toLowerCase());
+      if (r !== undefined) {
+        if (!out.includes(r)) out.push(r);
       } else issues.push({ param, value: item, message: describeIssue(param, item) });
     }
     return out;
@@ -213,11 +228,11 @@ export function validateLeaderboardParams(input: SearchParamsInput): {
   let sort: LeaderboardSort | null = null;
   const sortRaw = get("sort");
   if (sortRaw !== null && sortRaw.trim() !== "") {
-    const r = sortSchema.safeParse(sortRaw.trim());
-    if (r.success) {
-      const i = r.data.lastIndexOf(":");
-      const id = r.data.slice(0, i);
-      const desc = r.data.slice(i + 1) === "desc";
+    const r = sortSchema(sortRaw.trim());
+    if (r !== undefined) {
+      const i = r.lastIndexOf(":");
+      const id = r.slice(0, i);
+      const desc = r.slice(i + 1) === "desc";
       sort = id === "rank" && !desc ? null : { id, desc };
     } else {
       issues.push({ param: "sort", value: sortRaw, message: describeIssue("sort", sortRaw) });
@@ -230,7 +245,7 @@ export function validateLeaderboardParams(input: SearchParamsInput): {
     for (const item of splitList(colsRaw)) {
       const hide = item.startsWith("-");
       const id = item.replace(/^[-+]/, "").trim();
-      if (!columnIdSchema.safeParse(id).success) {
+      if (columnIdSchema(id) === undefined) {
         issues.push({ param: "cols", value: item, message: describeIssue("cols", item) });
         continue;
       }

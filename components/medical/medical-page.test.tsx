@@ -3,6 +3,7 @@
  * rendered as on the server) against a small demo database, on PGlite.
  */
 import { renderToString } from "react-dom/server";
+import { renderToHtml } from "@/tests/support/render-html";
 import { describe, expect, it, vi } from "vitest";
 
 import { useCatalogDb } from "@/tests/support/catalog-db";
@@ -33,7 +34,7 @@ describe("/medical renders", () => {
     await ingestPaths(h.raw, [root], { provenance: "demo" });
   });
 
-  const render = async (sp: Record<string, string> = {}) => renderToString(await MedicalPage({ searchParams: Promise.resolve(sp) }));
+  const render = async (sp: Record<string, string> = {}) => await renderToHtml(await MedicalPage({ searchParams: Promise.resolve(sp) }));
 
   it("renders the pairs, the unpaired fine-tune and the first pair's forest chart and table", async () => {
     db();

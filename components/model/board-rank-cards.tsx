@@ -61,6 +61,8 @@ function RankCard({ b }: { b: ConfigBoardView }) {
             </div>
             {b.tiedWith.length ? (
               <div className="col-span-2 text-xs text-muted-foreground">
+                <dt className="sr-only">Ties</dt>
+                <dd>
                 Statistically tied (overlapping rank intervals) with{" "}
                 {b.tiedWith.map((t, i) => (
                   <span key={t.config}>
@@ -72,6 +74,7 @@ function RankCard({ b }: { b: ConfigBoardView }) {
                   </span>
                 ))}
                 .
+                </dd>
               </div>
             ) : null}
           </dl>

@@ -5,10 +5,13 @@ import { cn } from "@/lib/utils";
 
 import { configHref, type ConfigPageParams } from "./params";
 
-/** V | OE for the board-specific sections (chart, benchmark table, sibling deltas): `?board=`, keeping `runs`. */
-export function BoardSwitch({ view, board, params, hash }: { view: ConfigView; board: Board; params: ConfigPageParams; hash?: string }) {
+/**
+ * V | OE for the board-specific sections (chart, benchmark table, sibling deltas): `?board=`, keeping `runs`.
+ * `label` names the navigation landmark; it must differ between the switches of one page.
+ */
+export function BoardSwitch({ view, board, params, hash, label = "Board shown below" }: { view: ConfigView; board: Board; params: ConfigPageParams; hash?: string; label?: string }) {
   return (
-    <nav aria-label="Board shown below" className="inline-flex h-fit items-center rounded-lg border bg-muted p-0.5" data-testid="config-board-switch">
+    <nav aria-label={label} className="inline-flex h-fit items-center rounded-lg border bg-muted p-0.5" data-testid="config-board-switch">
       {view.boards.map((b) => {
         const active = b.board === board;
         return (

@@ -11,9 +11,13 @@ import { configHref } from "./params";
 function Rank({ rank, winRate, board, row }: { rank: number | null; winRate: number | null; board: "V" | "OE"; row: ConfigIndexRow }) {
   if (rank === null) return <MissingValue why={row.publishedRuns ? `Not ranked on Medmarks-${board}` : "No runs"} />;
   return (
-    <Link href={configHref(row.slug, { board })} prefetch={false} className="underline-offset-4 hover:underline" aria-label={`rank ${rank} on Medmarks-${board}, ${formatPercent(winRate)} mean win rate`}>
+    <Link href={configHref(row.slug, { board })} prefetch={false} className="underline-offset-4 hover:underline">
+      {/* The visible "3 45.2%" read out in full (no aria-label: the name must contain the visible text). */}
+      <span className="sr-only">rank </span>
       <span className="font-medium">{rank}</span>
+      <span className="sr-only"> on Medmarks-{board},</span>
       <span className="ml-1.5 text-xs text-muted-foreground">{formatPercent(winRate)}</span>
+      <span className="sr-only"> mean win rate</span>
     </Link>
   );
 }

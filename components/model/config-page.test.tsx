@@ -3,6 +3,7 @@
  * client leaves rendered as on the server) against a small database, on PGlite.
  */
 import { renderToString } from "react-dom/server";
+import { renderToHtml } from "@/tests/support/render-html";
 import { describe, expect, it, vi } from "vitest";
 
 import { useCatalogDb } from "@/tests/support/catalog-db";
@@ -34,7 +35,7 @@ describe("configuration pages render", () => {
   });
 
   const render = async (config: string, sp: Record<string, string> = {}) =>
-    renderToString(await ConfigPage({ params: Promise.resolve({ config: encodeURIComponent(config) }), searchParams: Promise.resolve(sp) }));
+    await renderToHtml(await ConfigPage({ params: Promise.resolve({ config: encodeURIComponent(config) }), searchParams: Promise.resolve(sp) }));
 
   it("renders a configuration with its chart, tables, siblings and runs", async () => {
     db();
@@ -67,12 +68,12 @@ describe("configuration pages render", () => {
   });
 
   it("renders the index, filtered by group", async () => {
-    const all = renderToString(await ModelsPage({ searchParams: Promise.resolve({}) }));
+    const all = await renderToHtml(await ModelsPage({ searchParams: Promise.resolve({}) }));
     expect(all).toContain('data-testid="group-medical"');
     expect(all).toContain('href="/models/medgemma-4b-it"');
-    const medical = renderToString(await ModelsPage({ searchParams: Promise.resolve({ group: "medical" }) }));
+    const medical = await renderToHtml(await ModelsPage({ searchParams: Promise.resolve({ group: "medical" }) }));
     expect(medical).not.toContain('data-testid="group-open-weight"');
-    const withCatalog = renderToString(await ModelsPage({ searchParams: Promise.resolve({ norun: "1" }) }));
+    const withCatalog = await renderToHtml(await ModelsPage({ searchParams: Promise.resolve({ norun: "1" }) }));
     expect(withCatalog).toContain('href="/models/gpt-oss-20b-high"');
   });
 });

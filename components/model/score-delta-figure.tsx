@@ -3,7 +3,7 @@ import { formatDelta, formatInt, formatInterval, formatPercent } from "@/lib/for
 import type { ConfigBoardView, ConfigView } from "@/lib/queries/config-types";
 
 import { DELTA_FILLS } from "./delta-tone";
-import { ScoreDeltaChart } from "./score-delta-chart";
+import { ScoreDeltaChart } from "@/components/charts/lazy";
 import { scoreDeltaHeight } from "./score-delta-layout";
 
 const LEGEND = [

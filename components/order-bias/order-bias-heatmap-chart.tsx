@@ -111,7 +111,8 @@ export function OrderBiasHeatmapChart({ rows, columns, cells, limit, title, subt
           width={width}
           height={height}
           viewBox={`0 0 ${width} ${height}`}
-          role="img"
+          // A group, not an image: it holds links (benchmark and configuration labels).
+          role="group"
           aria-label={`${title}. The same values are in the table that follows for screen readers.`}
           className="text-foreground"
           fontSize={FONT}

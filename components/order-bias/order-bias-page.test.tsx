@@ -3,6 +3,7 @@
  * components awaited by hand, client leaves rendered as on the server) against a small database.
  */
 import { renderToString } from "react-dom/server";
+import { renderToHtml } from "@/tests/support/render-html";
 import { describe, expect, it, vi } from "vitest";
 
 import { useCatalogDb } from "@/tests/support/catalog-db";
@@ -49,7 +50,7 @@ describe("/order-bias renders", () => {
     await ingestPaths(h.raw, [root], { provenance: "demo" });
   });
 
-  const render = async (sp: Record<string, string> = {}) => renderToString(await OrderBiasPage({ searchParams: Promise.resolve(sp) }));
+  const render = async (sp: Record<string, string> = {}) => await renderToHtml(await OrderBiasPage({ searchParams: Promise.resolve(sp) }));
 
   it("renders the heatmap, ranking and flipped questions, marked synthetic", async () => {
     db();
@@ -70,7 +71,7 @@ describe("/order-bias renders", () => {
   it("renders the per-configuration detail with untrusted answers as text", async () => {
     const view = await getOrderBias({}, holder.h!.raw);
     const { params } = parseOrderBiasParams({ config: "medgemma-4b-it" });
-    const html = renderToString(await ConfigDetailSection({ view, config: "medgemma-4b-it", params }));
+    const html = await renderToHtml(await ConfigDetailSection({ view, config: "medgemma-4b-it", params }));
     expect(html).toContain('data-testid="config-detail-table"');
     expect(html).toContain('data-testid="flipped-config"');
     expect(html).toContain("Heparin &lt;b&gt;bold&lt;/b&gt;");

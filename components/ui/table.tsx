@@ -3,17 +3,31 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
 /**
- * Plain styled <table> parts, dense by default. Numbers: pass `numeric` to TableHead/TableCell
+ * Plain styled <table> parts, dense by default. A table that may scroll sideways and holds nothing
+ * focusable takes `scrollLabel`: its container is then a labelled, focusable region, so keyboard
+ * users can scroll it. Numbers: pass `numeric` to TableHead/TableCell
  * (right-aligned, tabular figures). Sticky header/first column: give the container a max height
  * (`containerClassName="max-h-[70vh]"`) and add `sticky top-0` / `sticky left-0 bg-background`.
  */
 export function Table({
   className,
   containerClassName,
+  scrollLabel,
   ...props
-}: ComponentProps<"table"> & { containerClassName?: string }) {
+}: ComponentProps<"table"> & { containerClassName?: string; scrollLabel?: string }) {
+  const region = scrollLabel
+    ? ({ tabIndex: 0, role: "region", "aria-label": scrollLabel } as const)
+    : {};
   return (
-    <div data-slot="table-container" className={cn("relative w-full overflow-auto", containerClassName)}>
+    <div
+      data-slot="table-container"
+      {...region}
+      className={cn(
+        "relative w-full overflow-auto",
+        scrollLabel && "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+        containerClassName,
+      )}
+    >
       <table
         data-slot="table"
         className={cn("w-full caption-bottom border-collapse text-sm", className)}

@@ -3,6 +3,7 @@ import { refreshBoards } from "../boards/refresh";
 import { warmViews } from "../boards/warm";
 import { getDbHandle, type DbHandle } from "../db";
 import { backoffMs, describeDbError, markReady, markStarting, markUnavailable, onRecoverNeeded } from "../db/availability";
+import { publishGeneration } from "../page-cache/generation";
 import { getEnv } from "../env";
 import { cleanStaleFiles } from "./cleanup";
 import { prepareDatabase } from "./prepare";
@@ -30,6 +31,7 @@ async function startOnce(): Promise<DbHandle> {
     const origin = localOrigin();
     if (origin) writeServerInfo(env.DATA_DIR, origin); // lets `npm run ingest` hand runs to this server
   }
+  publishGeneration(handle.raw); // the page cache in front of Next (scripts/server.ts) keys on it
   log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return handle;
 }

@@ -3,13 +3,15 @@
 //   npx next build   # once, first: this serves the existing .next
 //   npx tsx scripts/bench/load.ts [--duration 15] [--connections 50] [--demo-questions 60] [--no-gzip]
 //
-// Starts `next start` on a free port on 127.0.0.1 with a fresh DATA_DIR (embedded database) seeded
+// Starts the app as `npm start` does (scripts/server.ts: Next behind the page cache) on a free port on 127.0.0.1 with a fresh DATA_DIR (embedded database) seeded
 // with the demo data, waits until `/` answers 200, discovers a run and a sample, requests every
 // target once (warm views), then runs autocannon against each target in turn (`--connections`
 // keep-alive connections for `--duration` s, `accept-encoding: gzip` like a browser):
 //   the leaderboard `/` · a benchmark page `/benchmarks/medqa` · a sample page
 //   `/runs/<id>/samples/<exampleId>` · the leaderboard API `/api/v1/leaderboard?board=V` ·
-//   the static baselines `/icon.svg` (prerendered metadata file) and one `/_next/static` chunk.
+//   the static baselines `/icon.svg` (prerendered metadata file) and one `/_next/static` chunk;
+//   and, unless --skip-rendered, the leaderboard again with `Cache-Control: no-cache`, which the
+//   page cache passes to Next: every request rendered (the cold path).
 // Reports per target req/s, p50/p99 latency, errors, non-2xx and the server's peak RSS (process
 // group, from /proc), the dynamic/static ratios for p99 and req/s against `/icon.svg`, and the goal
 // (leaderboard ≥ 500 req/s, p99 within 2x of the static file's, 0 errors). Ends with a JSON line.
@@ -43,6 +45,7 @@ async function main() {
       connections: { type: "string", default: "50" },
       "demo-questions": { type: "string", default: process.env.DEMO_QUESTIONS ?? "60" },
       "no-gzip": { type: "boolean", default: false },
+      "skip-rendered": { type: "boolean", default: false },
     },
   });
   const duration = Math.min(300, Math.max(1, Number(values.duration)));
@@ -56,8 +59,11 @@ async function main() {
     const { runId, exampleId } = await discover(server.baseURL);
     const home = await getText(`${server.baseURL}/`);
     const chunk = matches(home, /<script src="(\/_next\/static\/[^"]+\.js)"/g)[0];
-    const targets: { name: string; path: string }[] = [
+    // `rendered` targets send Cache-Control: no-cache, which the page cache in front of Next
+    // (scripts/server.ts) passes through: they measure Next rendering every request.
+    const targets: { name: string; path: string; rendered?: boolean }[] = [
       { name: "leaderboard", path: "/" },
+      ...(values["skip-rendered"] ? [] : [{ name: "leaderboard rendered", path: "/", rendered: true }]),
       { name: "benchmark page", path: "/benchmarks/medqa" },
       { name: "sample page", path: `/runs/${runId}/samples/${encodeURIComponent(exampleId)}` },
       { name: "leaderboard API", path: "/api/v1/leaderboard?board=V" },
@@ -76,7 +82,7 @@ async function main() {
     for (const t of targets) {
       let peak = server.rss();
       const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 500);
-      const r = await autocannon({ url: server.baseURL + t.path, connections, duration, headers, pipelining: 1, timeout: 30 });
+      const r = await autocannon({ url: server.baseURL + t.path, connections, duration, headers: t.rendered ? { ...headers, "cache-control": "no-cache" } : headers, pipelining: 1, timeout: 30 });
       clearInterval(sampler);
       const res: TargetResult = {
         name: t.name,

@@ -9,6 +9,8 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// What `npm start` runs: the built app behind the page cache (scripts/server.ts).
+const serverArgs = ["--import", "tsx", path.join(root, "scripts", "server.ts")];
 
 export interface BenchServer {
   baseURL: string;
@@ -75,7 +77,7 @@ export async function startServer(opts: StartOptions | number = {}): Promise<Ben
   const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "mm-bench-"));
   const port = o.port ?? (await freePort());
   let output = "";
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...serverArgs, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true, // own process group: stop() kills next-server too
     env: {

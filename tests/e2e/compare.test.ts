@@ -61,7 +61,8 @@ describe("compare view", () => {
     expect(benchRows).toBeGreaterThan(5);
     await expect(page.getByTestId("compare-methods").textContent()).resolves.toMatch(/McNemar's exact test/);
     await expect(page.getByTestId("compare-table").textContent()).resolves.toMatch(/McNemar|paired bootstrap/);
-    await expect(page.locator("[data-chart-frame] svg.recharts-surface").count()).resolves.toBeGreaterThan(0);
+    // The chart's code (recharts) loads after the page's (components/charts/lazy.tsx): wait for it.
+    await page.locator("[data-chart-frame] svg.recharts-surface").first().waitFor();
     await page.getByTestId("compare-h2h").waitFor();
     await page.getByTestId("compare-usage").waitFor();
     await page.getByTestId("compare-alignment").waitFor();

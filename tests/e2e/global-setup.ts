@@ -1,5 +1,5 @@
 /**
- * Builds the app (unless E2E_SKIP_BUILD=1), then serves it with `next start` on a free port,
+ * Builds the app (unless E2E_SKIP_BUILD=1), then serves it as `npm start` does (scripts/server.ts) on a free port,
  * on a fresh embedded database in a temp dir (or E2E_DATABASE_URL) seeded with demo data.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -8,6 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { SERVER_ARGS } from "./server-command";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -36,7 +37,7 @@ function freePort(): Promise<number> {
 async function waitFor(url: string, child: ChildProcess, log: () => string, timeoutMs: number) {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log()}`);
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
     try {
       const res = await fetch(url);
       if (res.status < 500) return;
@@ -57,7 +58,7 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mm-e2e-"));
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...SERVER_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true, // own process group: teardown kills next-server too
     env: {

@@ -20,9 +20,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { rowJson } from "../../lib/ingest/test-fixtures";
 import { launch } from "./browser";
+import { SERVER_ARGS } from "./server-command";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const CONFIG = "gemma-3-12b-it"; // a catalog configuration the demo does not evaluate
 const PROVIDER = "google/gemma-3-12b-it";
 const USER = { name: `e2e-user-${Date.now().toString(36)}`, password: "e2e user password" };
@@ -66,7 +66,7 @@ describe("community submission", () => {
       };
     }
     const port = await freePort();
-    server = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(process.execPath, [...SERVER_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
       cwd: ROOT,
       detached: true,
       env: {
@@ -86,7 +86,7 @@ describe("community submission", () => {
     base = `http://localhost:${port}`;
     const start = Date.now();
     for (;;) {
-      if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode}):\n${log}`);
+      if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log}`);
       if (Date.now() - start > 240_000) throw new Error(`the server did not answer within 240 s:\n${log}`);
       const ok = await fetch(`${base}/`).then((r) => r.status < 500, () => false);
       if (ok) break;

@@ -79,7 +79,8 @@ describe("drilldown and analysis views", () => {
     await link.click();
     await page.waitForURL((u) => u.pathname === href);
     await expect(page.locator("h1").first().textContent()).resolves.toBeTruthy();
-    await expect(page.locator("svg.recharts-surface").count()).resolves.toBeGreaterThan(0);
+    // The chart's code (recharts) loads after the page's (components/charts/lazy.tsx): wait for it.
+    await page.locator("svg.recharts-surface").first().waitFor();
     // The chart's board lives in the URL.
     await page.getByRole("link", { name: "Medmarks-OE" }).first().click();
     await page.waitForURL(/board=OE/);

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 import { JudgesUsed } from "@/components/benchmark/judges-used";
 import { QuestionInsight } from "@/components/benchmark/question-insight";
-import { ScoreDistributionChart } from "@/components/benchmark/score-distribution-chart";
+import { ScoreDistributionChart } from "@/components/charts/lazy";
 import { SubtaskBreakdown } from "@/components/benchmark/subtask-breakdown";
 import { withSnapshot } from "@/lib/boards/snapshot-context";
 import type { BenchmarkView } from "@/lib/queries/benchmark";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 
-import { EfficiencyChart } from "@/components/efficiency/efficiency-chart";
+import { EfficiencyChart } from "@/components/charts/lazy";
 import { parseEfficiencyParams } from "@/components/efficiency/params";
 import { EmbedEmpty, EmbedShell } from "@/components/embed/embed-shell";
 import { parseEmbedHeight } from "@/components/embed/embed-url";

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { EmbedEmpty, EmbedShell } from "@/components/embed/embed-shell";
 import { parseEmbedHeight } from "@/components/embed/embed-url";
 import { H2hMatrixEmbed } from "@/components/embed/h2h-matrix-embed";
-import { BreakdownChart } from "@/components/head-to-head/breakdown-chart";
+import { BreakdownChart } from "@/components/charts/lazy";
 import { parseHeadToHeadParams } from "@/components/head-to-head/params";
 import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
 import { getHeadToHead } from "@/lib/queries/head-to-head";

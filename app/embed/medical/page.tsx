@@ -3,7 +3,7 @@ import { connection } from "next/server";
 
 import { EmbedEmpty, EmbedShell } from "@/components/embed/embed-shell";
 import { parseEmbedHeight } from "@/components/embed/embed-url";
-import { ForestChart } from "@/components/medical/forest-chart";
+import { ForestChart } from "@/components/charts/lazy";
 import { parseMedicalParams } from "@/components/medical/params";
 import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
 import { getMedicalVsBase } from "@/lib/queries/medical";

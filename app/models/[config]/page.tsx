@@ -133,7 +133,7 @@ export default async function ConfigPage({ params, searchParams }: Props) {
               board&apos;s configurations. Benchmark names open the benchmark&apos;s ranking at this configuration.
             </p>
           </div>
-          <BoardSwitch view={view} board={board} params={state} hash="scores" />
+          <BoardSwitch view={view} board={board} params={state} hash="scores" label="Board of the scores shown below" />
         </div>
         <ScoreDeltaFigure view={view} board={boardView} embedPath={`/embed/models/${encodeURIComponent(view.slug)}/scores?board=${board}`} />
         {boardView.benchmarks.length ? (
@@ -159,7 +159,7 @@ export default async function ConfigPage({ params, searchParams }: Props) {
               the fine-tunes of a generalist). Differences are this configuration minus the sibling.
             </p>
           </div>
-          <BoardSwitch view={view} board={board} params={state} hash="siblings" />
+          <BoardSwitch view={view} board={board} params={state} hash="siblings" label="Board of the sibling deltas shown below" />
         </div>
         {view.siblings.length ? (
           <SiblingsTable view={view} board={board} />

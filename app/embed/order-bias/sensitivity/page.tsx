@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { EmbedEmpty, EmbedShell } from "@/components/embed/embed-shell";
 import { parseEmbedHeight } from "@/components/embed/embed-url";
 import { parseOrderBiasParams } from "@/components/order-bias/params";
-import { SensitivityChart } from "@/components/order-bias/sensitivity-chart";
+import { SensitivityChart } from "@/components/charts/lazy";
 import { RANKING_CHART_LIMIT, sensitivityPoints } from "@/components/order-bias/view-model";
 import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
 import { getOrderBias } from "@/lib/queries/order-bias";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 
-import { ScoreDistributionChart } from "@/components/benchmark/score-distribution-chart";
+import { ScoreDistributionChart } from "@/components/charts/lazy";
 import { EmbedEmpty, EmbedShell } from "@/components/embed/embed-shell";
 import { parseEmbedHeight } from "@/components/embed/embed-url";
 import { pinned, resolvePageSnapshot } from "@/components/snapshot/resolve";
