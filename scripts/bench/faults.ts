@@ -561,7 +561,7 @@ async function startFailure(ctx: Ctx): Promise<StartFailureResult> {
   const port = await freePort();
   let unblock: () => Promise<void>;
   let opts: Parameters<typeof startServer>[0];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mm-faults-start-"));
+  const dataDir = ctx.embedded ? ctx.dataDir : fs.mkdtempSync(path.join(os.tmpdir(), "mm-faults-start-"));
   let holder: ChildProcess | null = null;
   if (ctx.embedded) {
     // The data dir of the main run, held by a live process that is not the server.
