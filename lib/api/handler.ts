@@ -12,6 +12,8 @@
  */
 import { SnapshotNotFoundError, withSnapshot } from "../boards/snapshot-context";
 import type { SnapshotInfo } from "../boards/snapshot";
+import { noteQueryError } from "../db/availability";
+import { unavailableResponse } from "../db/unavailable-response";
 import { ApiError, badRequest, conditionalJson, errorResponse, snapshotEtag } from "./http";
 import { ParamReader } from "./params";
 
@@ -68,8 +70,15 @@ async function pathParams(ctx: RouteContext | undefined): Promise<Record<string,
   return out;
 }
 
-/** Map a failure to its response: unknown snapshot / ApiError / anything else (logged, 500). */
+/**
+ * Map a failure to its response: unknown snapshot / ApiError / database unreachable (503 with
+ * Retry-After; the server probes until it answers) / anything else (logged, 500).
+ */
 export function failureResponse(route: string, error: unknown): Response {
+  if (noteQueryError(error)) {
+    console.error(`GET ${route}: database unavailable`);
+    return unavailableResponse("/api/", "application/json");
+  }
   if (error instanceof SnapshotNotFoundError) {
     return errorResponse(404, `Snapshot ${error.snapshotId} does not exist (see /api/v1/snapshots for the snapshot ids).`);
   }

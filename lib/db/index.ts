@@ -35,6 +35,8 @@ export interface OpenOptions {
   /** PGlite data dir or `memory://`. */
   pgliteDir?: string;
   poolMax?: number;
+  /** Seconds to wait for a PostgreSQL connection (default 10). */
+  connectTimeout?: number;
 }
 
 function redact(url: string): string {
@@ -47,10 +49,24 @@ function redact(url: string): string {
   }
 }
 
+/**
+ * Seconds before postgres.js tries to connect again after `retries` failed attempts. Its default
+ * grows as 3^n / 100 up to 20 s and counts the failures of every pooled connection together, so
+ * after a PostgreSQL restart of a few seconds the queued queries waited 10–20 s more (measured:
+ * 18 s). Capped at 1 s (with jitter): queries resume within a second of the server coming back.
+ */
+export function reconnectBackoff(retries: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 1);
+}
+
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   if (opts.url) {
     const sql = postgres(opts.url, {
       max: opts.poolMax ?? 10,
+      // Fail fast when the server cannot be reached (default 30 s): while PostgreSQL restarts, a
+      // request then gets a 503 in seconds instead of waiting half a minute for a connection.
+      connect_timeout: opts.connectTimeout ?? 10,
+      backoff: reconnectBackoff,
       onnotice: () => {},
       // numeric/bigint come back as strings by default; counts are cast in SQL where needed.
     });

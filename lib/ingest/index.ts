@@ -3,7 +3,7 @@
  * (scripts/ingest.ts), the demo seeder and the web upload all call it.
  */
 import fs from "node:fs/promises";
-import os from "node:os";
+import { archiveTempDir } from "./temp";
 import path from "node:path";
 import type { RawClient } from "../db/raw";
 import { archiveKind, extractArchive, type ArchiveLimits } from "./archive";
@@ -51,7 +51,7 @@ export async function ingestPaths(
       const stat = await fs.stat(p).catch(() => null);
       let root = p;
       if (stat?.isFile() && (await archiveKind(p))) {
-        const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "mm-archive-"));
+        const tmp = await archiveTempDir();
         const dest = path.join(tmp, "x");
         temps.push({ dir: dest, archive: path.resolve(p) });
         try {

@@ -12,6 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
+import { snapshotId } from "../boards/snapshot";
 import { getConfig } from "../catalog";
 import type { RawClient, RawTx } from "../db/raw";
 import { csvLine } from "./csv";
@@ -490,6 +491,23 @@ interface Parsed {
   transcripts: string;
 }
 
+/** True when a snapshot of exactly the currently published runs exists (or none exists at all). */
+async function publishedSetHasSnapshot(raw: RawTx): Promise<boolean> {
+  // No snapshot at all: nothing was ever computed from the runs, so nothing can be stale.
+  if ((await raw.query(`select 1 from snapshots limit 1`)).length === 0) return true;
+  const runs = await raw.query<{ sha: string }>(`select content_sha256 as sha from runs where status = 'published'`);
+  const rows = await raw.query(`select 1 from snapshots where id = $1`, [snapshotId(runs.map((r) => r.sha))]);
+  return rows.length > 0;
+}
+
+/** Whatever is computed from the published runs (boards, snapshots, the servers' caches) is stale. */
+async function bumpDataVersion(tx: RawTx): Promise<void> {
+  await tx.query(
+    `insert into app_meta (key, value) values ('data_version', '1')
+     on conflict (key) do update set value = (app_meta.value::bigint + 1)::text, updated_at = now()`,
+  );
+}
+
 /** Several small runs in one transaction and one COPY per table. */
 async function commitGroup(raw: RawClient, group: Parsed[], opts: IngestOptions, state: CallState): Promise<void> {
   const local = new Map<string, Slot>();
@@ -687,12 +705,14 @@ export async function ingestRuns(raw: RawClient, runs: DiscoveredRun[], opts: In
   await inflight;
   // A later run of this call may have superseded an earlier one: report final statuses.
   const inserted = report.runs.filter((r) => r.outcome === "inserted" && r.runId !== null);
+  // Once per call, after the last commit (not per transaction: a long ingest would otherwise make
+  // servers recompute the boards for every intermediate run set). An ingest killed after a commit
+  // but before this point left the version behind the published runs: the next ingest of the same
+  // files, though it inserts nothing, notices (no snapshot has the published set) and bumps it.
+  if (!opts.dryRun && (inserted.length > 0 || (report.runs.some((r) => r.outcome === "duplicate") && !(await publishedSetHasSnapshot(raw))))) {
+    await bumpDataVersion(raw);
+  }
   if (inserted.length) {
-    // Whatever is computed from the published runs (boards, snapshots) is now stale.
-    await raw.query(
-      `insert into app_meta (key, value) values ('data_version', '1')
-       on conflict (key) do update set value = (app_meta.value::bigint + 1)::text, updated_at = now()`,
-    );
     const final = await raw.query<{ id: number; status: IngestedRun["status"] }>(`select id, status from runs where id = any($1::int[])`, [
       inserted.map((r) => r.runId),
     ]);

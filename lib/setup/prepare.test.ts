@@ -38,4 +38,17 @@ describe.each(testDatabases())("prepareDatabase on $name", (database) => {
     expect(await scalar(`select count(*)::int from runs`)).toBe(before);
     expect((await h.raw.query<{ updated_at: string }>(`select updated_at::text from app_meta where key='catalog_hash'`))[0].updated_at).toBe(t);
   });
+
+  it("completes a demo seed that was interrupted (server killed while loading) on the next start", async () => {
+    const before = await scalar(`select count(*)::int from runs`);
+    expect((await h.raw.query<{ value: string }>(`select value from app_meta where key='demo_seed'`))[0].value).toBe("done");
+    // What a kill -9 during the seed leaves: some runs stored, the seed marked started.
+    await h.raw.query(`delete from runs where id in (select id from runs order by id desc limit 7)`);
+    await h.raw.query(`update app_meta set value = 'started' where key = 'demo_seed'`);
+    const logs: string[] = [];
+    await prepareDatabase(h, { migrate: true, seedDemo: true, dataDir, questionsPerDataset: 2, log: (m) => logs.push(m) });
+    expect(logs.some((m) => m.includes("interrupted"))).toBe(true);
+    expect(await scalar(`select count(*)::int from runs`)).toBe(before);
+    expect((await h.raw.query<{ value: string }>(`select value from app_meta where key='demo_seed'`))[0].value).toBe("done");
+  });
 });

@@ -63,8 +63,16 @@ export async function prepareDatabase(handle: DbHandle, opts: PrepareOptions): P
   if (opts.migrate) await migrateDb(handle);
   await ensureCatalog(handle, log);
   if (!opts.seedDemo) return;
-  const [{ n }] = await handle.raw.query<{ n: number }>(`select count(*)::int as n from runs`);
-  if (Number(n) > 0) return;
+  // Seed an empty database, or finish a seed that was interrupted (the server killed while
+  // loading): each run is all-or-nothing and the ingest skips what is stored already.
+  const seed = await handle.raw.query<{ value: string }>(`select value from app_meta where key = 'demo_seed'`);
+  if (seed[0]?.value !== "started") {
+    const [{ n }] = await handle.raw.query<{ n: number }>(`select count(*)::int as n from runs`);
+    if (Number(n) > 0) return;
+  } else {
+    log("demo data: the last seed was interrupted; completing it");
+  }
+  await setMeta(handle, "demo_seed", "started");
   let last = 0;
   await seedDemo(handle, {
     dataDir: opts.dataDir,
@@ -78,4 +86,12 @@ export async function prepareDatabase(handle: DbHandle, opts: PrepareOptions): P
       }
     },
   });
+  await setMeta(handle, "demo_seed", "done");
+}
+
+async function setMeta(handle: DbHandle, key: string, value: string): Promise<void> {
+  await handle.raw.query(
+    `insert into app_meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value, updated_at = now()`,
+    [key, value],
+  );
 }

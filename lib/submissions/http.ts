@@ -4,7 +4,8 @@
  */
 import { getDbHandle } from "../db";
 import { getEnv } from "../env";
-import { SubmissionError } from "./errors";
+import { describeDbError, noteQueryError, retryAfterSeconds } from "../db/availability";
+import { isStorageFull, STORAGE_FULL_MESSAGE, SubmissionError } from "./errors";
 import { limitsFromEnv } from "./limits";
 import type { IngestProgress } from "../ingest";
 import { getViewer, type Viewer } from "../auth/viewer";
@@ -58,8 +59,25 @@ export function forbiddenCrossOrigin(request: Request): Response | null {
   return problem ? Response.json({ error: problem }, { status: 403 }) : null;
 }
 
+/** A failure that is not the request's fault but the server's state: storage full, database down. */
+export function serverStateError(e: unknown): SubmissionError | null {
+  if (isStorageFull(e)) return new SubmissionError(507, STORAGE_FULL_MESSAGE);
+  if (noteQueryError(e)) {
+    return new SubmissionError(503, `The database is unavailable (${describeDbError(e)}); the server is retrying by itself. Try again in a few seconds.`, {
+      retryAfter: retryAfterSeconds(),
+    });
+  }
+  return null;
+}
+
 export function errorResponse(e: unknown): Response {
-  if (e instanceof SubmissionError) return Response.json({ error: e.message, ...e.extra }, { status: e.status });
+  const mapped = e instanceof SubmissionError ? e : serverStateError(e);
+  if (mapped) {
+    const headers: Record<string, string> = { "cache-control": "no-store" };
+    if (mapped.status === 503) headers["retry-after"] = String(mapped.extra.retryAfter ?? 2);
+    if (mapped !== e) console.error(`[medmarks] submission route: ${mapped.message}`);
+    return Response.json({ error: mapped.message, ...mapped.extra }, { status: mapped.status, headers });
+  }
   console.error("[medmarks] submission route failed", e);
   return Response.json({ error: "Internal error; see the server log." }, { status: 500 });
 }
@@ -85,7 +103,8 @@ export function ndjson(run: (send: (obj: unknown) => void) => Promise<unknown>):
       try {
         send({ type: "result", result: await run(send) });
       } catch (e) {
-        if (e instanceof SubmissionError) send({ type: "error", status: e.status, error: e.message, ...e.extra });
+        const mapped = e instanceof SubmissionError ? e : serverStateError(e);
+        if (mapped) send({ type: "error", status: mapped.status, error: mapped.message, ...mapped.extra });
         else {
           console.error("[medmarks] submission processing failed", e);
           send({ type: "error", status: 500, error: "Internal error; see the server log." });

@@ -22,7 +22,7 @@ import { archiveKind } from "../ingest/archive";
 import { catalogModelForProvider } from "../ingest/identity";
 import { logAction } from "./audit";
 import { authorize, requireAdmin, requireViewer } from "./authz";
-import { SubmissionError } from "./errors";
+import { isStorageFull, STORAGE_FULL_MESSAGE, SubmissionError } from "./errors";
 import { checkUploadPath, ingestInputs, receivedBytes, relativeName, storedPath, submissionDir, uploadLabel } from "./files";
 import { checkDailyQuota, formatBytes, type UploadLimits } from "./limits";
 import { withLock } from "./lock";
@@ -141,7 +141,14 @@ export async function createSubmission(ctx: SubmissionContext, viewer: Viewer | 
     );
     return Number(row.id);
   });
-  await fs.mkdir(submissionDir(ctx.dataDir, id), { recursive: true, mode: 0o700 });
+  try {
+    await fs.mkdir(submissionDir(ctx.dataDir, id), { recursive: true, mode: 0o700 });
+  } catch (e) {
+    // No folder (e.g. the disk is full): no submission either, so nothing half-made is kept.
+    await ctx.raw.query(`delete from submissions where id = $1 and status = 'uploading'`, [id]);
+    if (isStorageFull(e)) throw new SubmissionError(507, STORAGE_FULL_MESSAGE);
+    throw e;
+  }
   return (await loadSubmission(ctx.raw, id))!;
 }
 
@@ -199,8 +206,13 @@ export async function appendChunk(
       }
     } catch (e) {
       // Keep what arrived before a dropped connection (the browser resumes from there), but
-      // never bytes beyond the declared size.
+      // never bytes beyond the declared size, and nothing of a request the disk could not hold
+      // (the file is back at `start`: after space is freed the same request succeeds).
       if (e instanceof SubmissionError) await fh.truncate(start);
+      else if (isStorageFull(e)) {
+        await fh.truncate(start).catch(() => {});
+        throw new SubmissionError(507, STORAGE_FULL_MESSAGE, { received: start });
+      }
       throw e;
     } finally {
       await fh.close();
@@ -402,7 +414,12 @@ export async function confirmSubmission(
           })
         : null;
       const out = buildReport(ctx, sub!, "submitted", report, problems, declared);
-      const inserted = (report?.runs ?? []).filter((r) => r.outcome === "inserted");
+      // Runs this submission stored already count as submitted: a confirm interrupted between the
+      // ingest and the status update (server killed) is completed by confirming again.
+      const mine = new Set(
+        (await ctx.raw.query<{ id: number }>(`select id from runs where submission_id = $1 and status = 'pending'`, [id])).map((r) => Number(r.id)),
+      );
+      const inserted = (report?.runs ?? []).filter((r) => r.outcome === "inserted" || (r.outcome === "duplicate" && r.runId !== null && mine.has(r.runId)));
       if (inserted.length === 0) {
         await ctx.raw.query(`update submissions set report = $2::jsonb, declared = $3::jsonb, updated_at = now() where id = $1`, [
           id, JSON.stringify({ ...out, kind: "validation" }), JSON.stringify(declared),
