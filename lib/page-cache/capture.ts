@@ -20,6 +20,8 @@ function toBuffer(chunk: unknown, encoding?: unknown): Buffer | null {
 }
 
 export function captureResponse(res: ServerResponse, maxBytes: number): Promise<Omit<CachedResponse, "storedAt"> | null> {
+  let resolve!: (v: Omit<CachedResponse, "storedAt"> | null) => void;
+  const result = new Promise<Omit<CachedResponse, "storedAt"> | null>((r) => (resolve = r));
   const chunks: Buffer[] = [];
   let size = 0;
   let overflow = false;
@@ -32,6 +34,7 @@ export function captureResponse(res: ServerResponse, maxBytes: number): Promise<
     if (size > maxBytes) {
       overflow = true;
       chunks.length = 0;
+      resolve(null); // too big to keep: requests waiting on this one go their own way now, not at its end
       return;
     }
     chunks.push(b);
@@ -54,7 +57,7 @@ export function captureResponse(res: ServerResponse, maxBytes: number): Promise<
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as typeof res.writeHead;
 
-  return new Promise((resolve) => {
+  {
     const done = (ok: boolean) => {
       if (!ok || overflow || res.statusCode !== 200) return resolve(null);
       const headers: Record<string, string | string[]> = {};
@@ -67,7 +70,8 @@ export function captureResponse(res: ServerResponse, maxBytes: number): Promise<
     };
     res.once("finish", () => done(true));
     res.once("close", () => done(res.writableFinished));
-  });
+  }
+  return result;
 }
 
 /** Writes a stored response. */

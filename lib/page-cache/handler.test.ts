@@ -5,6 +5,7 @@ import { cachingHandler } from "./handler";
 import { PageStore } from "./store";
 
 let server: Server | null = null;
+const events: string[] = [];
 afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
 
 /** A stand-in for Next: streams a page in pieces after a delay, counting renders per path. */
@@ -16,6 +17,16 @@ function fakeNext(renders: Map<string, number>, generationRef: { value: string |
     if (url.includes("missing")) {
       res.statusCode = 404;
       return void res.end("not here");
+    }
+    if (url.includes("huge")) {
+      const n = renders.get(url);
+      events.push(`start ${n}`);
+      res.setHeader("content-type", "text/csv");
+      res.write(Buffer.alloc(70_000, 97)); // over maxEntryBytes (64 KiB): never kept
+      await new Promise((r) => setTimeout(r, 300));
+      res.end("\n");
+      events.push(`end ${n}`);
+      return;
     }
     if (url.includes("slow")) {
       res.setHeader("content-type", "text/html");
@@ -116,5 +127,16 @@ describe("cachingHandler", () => {
     expect(again).toMatchObject({ cache: "miss", body: "<p>part one</p><p>part two</p>" });
     expect(renders.get("/models/slow")).toBe(2);
     expect((await get("/models/slow")).cache).toBe("hit");
+  });
+
+  it("requests waiting on a response too big to keep start their own as soon as it is known to be too big", async () => {
+    const { renders, get } = await start({ value: "v1" });
+    events.length = 0;
+    const [a, b] = await Promise.all([get("/api/v1/snapshots/x/scores.csv.huge"), get("/api/v1/snapshots/x/scores.csv.huge")]);
+    expect(a.body.length).toBe(70_001);
+    expect(b.body.length).toBe(70_001);
+    expect(renders.get("/api/v1/snapshots/x/scores.csv.huge")).toBe(2);
+    // The second render began while the first was still streaming, not after it ended.
+    expect(events).toEqual(["start 1", "start 2", "end 1", "end 2"]);
   });
 });

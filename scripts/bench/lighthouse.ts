@@ -4,7 +4,7 @@
 //   npx next build   # once, first: this serves the existing .next
 //   npx tsx scripts/bench/lighthouse.ts [--runs 1] [--preset desktop|mobile] [--demo-questions 60] [--only /,/models]
 //
-// Starts the built app (scripts/bench/server.ts: `next start` on 127.0.0.1, fresh embedded database
+// Starts the built app (scripts/bench/server.ts: as `npm start` runs it, on 127.0.0.1, fresh embedded database
 // with the demo data), requests every page once (warm), then runs Lighthouse 12 (the `lighthouse`
 // npm package, Node API) on each main page as an anonymous visitor, in /usr/bin/chromium launched by
 // chrome-launcher (headless, no sandbox, no GPU, no QUIC, no background networking). The preset is

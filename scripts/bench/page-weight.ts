@@ -5,7 +5,7 @@
 //
 // Next 16 (Turbopack) no longer prints first-load JS in the `next build` table, and its manifests
 // split a route's chunks over several files; so this measures the real thing instead: it starts
-// `next start` on 127.0.0.1 with a fresh DATA_DIR and the demo data (as scripts/bench/load.ts),
+// the app (as `npm start` runs it) on 127.0.0.1 with a fresh DATA_DIR and the demo data (as scripts/bench/load.ts),
 // fetches each route's HTML and sums the gzip size (zlib level 6, as the server's compression) of
 // every `<script src>` chunk the HTML references, deduplicated. Also reports the gzip size of the
 // HTML itself (it inlines the RSC payload) and of the stylesheets. Two kinds of script are counted

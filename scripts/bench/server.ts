@@ -110,7 +110,7 @@ export async function startServer(opts: StartOptions | number = {}): Promise<Ben
   const start = Date.now();
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
       if (Date.now() - start > timeoutMs) throw new Error(`server did not answer / with 200 within ${timeoutMs} ms:\n${output}`);
       try {
         const res = await fetch(`${baseURL}/`);
