@@ -42,26 +42,15 @@ import { isAlive, lockHolderAlive } from "../../lib/db/lock";
 import { describeRun, soakRun, writeRuns, type Artifact } from "./artifacts";
 import { withDatabase } from "./corpus";
 import { checkInvariants } from "./invariants";
-import { startServer, type BenchServer } from "./server";
+import { freePort, startServer, type BenchServer } from "./server";
 import { addUser, HttpError, signIn, Uploader } from "./uploader";
 import { writeGenARun } from "../../lib/ingest/test-fixtures";
+import { Rng } from "../../lib/demo/prng";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PG_BASE = process.env.FAULTS_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 process.setMaxListeners(100); // startServer adds an exit listener per (re)start
-
-/** mulberry32: reproducible random moments. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = "ingest" | "server" | "handoff" | "upload" | "both";
 const KINDS: Kind[] = ["ingest", "server", "handoff", "upload", "both"];
@@ -543,14 +532,6 @@ function relay(target: { host: string; port: number }) {
   };
 }
 
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
-
 /**
  * Start a second server while its database cannot be reached — PostgreSQL behind a closed relay
  * port, or the embedded data dir locked by a live process — read `/` and the API meanwhile (503
@@ -642,7 +623,8 @@ async function run(opts: { embedded: boolean; databaseUrl?: string; rounds: numb
     seed: 300_000,
     pg: null,
   };
-  const rand = prng(opts.seed);
+  const rng = new Rng(opts.seed); // reproducible random moments
+  const rand = () => rng.next();
   const rounds: RoundResult[] = [];
   let pg: PgRestartResult | null = null;
   let disk: DiskFullResult | null = null;

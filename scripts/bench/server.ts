@@ -8,7 +8,6 @@ import os from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // What `npm start` runs: the built app behind the page cache (scripts/server.ts).
 const serverArgs = ["--import", "tsx", path.join(root, "scripts", "server.ts")];
 
@@ -22,7 +21,7 @@ export interface BenchServer {
   stop: () => void;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => {

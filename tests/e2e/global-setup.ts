@@ -4,11 +4,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { SERVER_ARGS } from "./server-command";
+import { freePort, SERVER_ARGS } from "./server-command";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,17 +21,6 @@ declare module "vitest" {
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 async function waitFor(url: string, child: ChildProcess, log: () => string, timeoutMs: number) {
   const start = Date.now();

@@ -11,7 +11,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { zipSync } from "fflate";
@@ -20,24 +19,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { rowJson } from "../../lib/ingest/test-fixtures";
 import { launch } from "./browser";
-import { SERVER_ARGS } from "./server-command";
+import { freePort, SERVER_ARGS } from "./server-command";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CONFIG = "gemma-3-12b-it"; // a catalog configuration the demo does not evaluate
 const PROVIDER = "google/gemma-3-12b-it";
 const USER = { name: `e2e-user-${Date.now().toString(36)}`, password: "e2e user password" };
 const MOD = { name: "moderator", password: "moderator password" };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 describe("community submission", () => {
   const sharedDb = inject("databaseUrl");
