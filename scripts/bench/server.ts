@@ -3,13 +3,11 @@
 // its memory, stop it; and small helpers to read pages.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort, SERVER_ARGS } from "../server-command";
 
 const root = path.resolve(import.meta.dirname, "../..");
-// What `npm start` runs: the built app behind the page cache (scripts/server.ts).
-const serverArgs = ["--import", "tsx", path.join(root, "scripts", "server.ts")];
 
 export interface BenchServer {
   baseURL: string;
@@ -21,16 +19,6 @@ export interface BenchServer {
   stop: () => void;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 function groupRss(pgid: number): number {
   let total = 0;
@@ -76,7 +64,7 @@ export async function startServer(opts: StartOptions | number = {}): Promise<Ben
   const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "mm-bench-"));
   const port = o.port ?? (await freePort());
   let output = "";
-  const child = spawn(process.execPath, [...serverArgs, "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...SERVER_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true, // own process group: stop() kills next-server too
     env: {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, SERVER_ARGS } from "./server-command";
+import { freePort, SERVER_ARGS } from "../../scripts/server-command";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -19,7 +19,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { rowJson } from "../../lib/ingest/test-fixtures";
 import { launch } from "./browser";
-import { freePort, SERVER_ARGS } from "./server-command";
+import { freePort, SERVER_ARGS } from "../../scripts/server-command";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CONFIG = "gemma-3-12b-it"; // a catalog configuration the demo does not evaluate
